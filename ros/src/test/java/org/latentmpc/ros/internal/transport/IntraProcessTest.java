@@ -36,20 +36,35 @@ class IntraProcessTest {
     return c;
   }
 
-
   @Test
   void deliversTheSameInstanceWithoutSerializingOrConnecting() throws IOException {
     IntraProcessRegistry registry = new IntraProcessRegistry();
     TcpRosServer serverA = track(new TcpRosServer(Wire.LOOPBACK, 0));
-    TcpRosPublisher<StringMsg> pub = track(new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/a", NODE_A, serverA, registry, null));
+    TcpRosPublisher<StringMsg> pub =
+        track(
+            new TcpRosPublisher<>(
+                "/chatter",
+                StringMsg.TYPE,
+                PublisherOptions.DEFAULT,
+                "/a",
+                NODE_A,
+                serverA,
+                registry,
+                null));
     AtomicInteger lookups = new AtomicInteger();
     List<StringMsg> got = new CopyOnWriteArrayList<>();
-    TcpRosSubscriber<StringMsg> sub = track(new TcpRosSubscriber<>("/chatter", StringMsg.TYPE,
-        "/b", (uri, topic) -> {
-          lookups.incrementAndGet();
-          return serverA.address();
-        }, registry, null));
+    TcpRosSubscriber<StringMsg> sub =
+        track(
+            new TcpRosSubscriber<>(
+                "/chatter",
+                StringMsg.TYPE,
+                "/b",
+                (uri, topic) -> {
+                  lookups.incrementAndGet();
+                  return serverA.address();
+                },
+                registry,
+                null));
     sub.addMessageListener(got::add);
     // the master lists node A as a publisher: the subscriber must skip it
     sub.updatePublishers(List.of(NODE_A));
@@ -72,14 +87,38 @@ class IntraProcessTest {
     IntraProcessRegistry otherJvm = new IntraProcessRegistry();
     TcpRosServer serverA = track(new TcpRosServer(Wire.LOOPBACK, 0));
     TcpRosServer serverB = track(new TcpRosServer(Wire.LOOPBACK, 0));
-    TcpRosPublisher<StringMsg> local = track(new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/a", NODE_A, serverA, registry, null));
-    TcpRosPublisher<StringMsg> remote = track(new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/b", NODE_B, serverB, otherJvm, null));
+    TcpRosPublisher<StringMsg> local =
+        track(
+            new TcpRosPublisher<>(
+                "/chatter",
+                StringMsg.TYPE,
+                PublisherOptions.DEFAULT,
+                "/a",
+                NODE_A,
+                serverA,
+                registry,
+                null));
+    TcpRosPublisher<StringMsg> remote =
+        track(
+            new TcpRosPublisher<>(
+                "/chatter",
+                StringMsg.TYPE,
+                PublisherOptions.DEFAULT,
+                "/b",
+                NODE_B,
+                serverB,
+                otherJvm,
+                null));
     List<String> got = new CopyOnWriteArrayList<>();
-    TcpRosSubscriber<StringMsg> sub = track(new TcpRosSubscriber<>("/chatter", StringMsg.TYPE,
-        "/c", (uri, topic) -> uri.equals(NODE_A) ? serverA.address() : serverB.address(),
-        registry, null));
+    TcpRosSubscriber<StringMsg> sub =
+        track(
+            new TcpRosSubscriber<>(
+                "/chatter",
+                StringMsg.TYPE,
+                "/c",
+                (uri, topic) -> uri.equals(NODE_A) ? serverA.address() : serverB.address(),
+                registry,
+                null));
     sub.addMessageListener(m -> got.add(m.data));
     sub.updatePublishers(List.of(NODE_A, NODE_B));
     Wire.await("both publishers", () -> sub.getNumberOfPublishers() == 2);
@@ -95,11 +134,27 @@ class IntraProcessTest {
   void latchedMessageReachesALaterLocalSubscriberAndListener() throws IOException {
     IntraProcessRegistry registry = new IntraProcessRegistry();
     TcpRosServer serverA = track(new TcpRosServer(Wire.LOOPBACK, 0));
-    TcpRosPublisher<StringMsg> pub = track(new TcpRosPublisher<>("/latched", StringMsg.TYPE,
-        PublisherOptions.latched(), "/a", NODE_A, serverA, registry, null));
+    TcpRosPublisher<StringMsg> pub =
+        track(
+            new TcpRosPublisher<>(
+                "/latched",
+                StringMsg.TYPE,
+                PublisherOptions.latched(),
+                "/a",
+                NODE_A,
+                serverA,
+                registry,
+                null));
     pub.publish(new StringMsg("latched"));
-    TcpRosSubscriber<StringMsg> sub = track(new TcpRosSubscriber<>("/latched", StringMsg.TYPE,
-        "/b", (uri, topic) -> serverA.address(), registry, null));
+    TcpRosSubscriber<StringMsg> sub =
+        track(
+            new TcpRosSubscriber<>(
+                "/latched",
+                StringMsg.TYPE,
+                "/b",
+                (uri, topic) -> serverA.address(),
+                registry,
+                null));
     List<String> got = new CopyOnWriteArrayList<>();
     sub.addMessageListener(m -> got.add(m.data)); // added after the link delivered it
     Wire.await("latched", () -> got.size() == 1);
@@ -110,20 +165,46 @@ class IntraProcessTest {
   void publisherShutdownUnlinksAndAMismatchedTypeUsesTcpros() throws IOException {
     IntraProcessRegistry registry = new IntraProcessRegistry();
     TcpRosServer serverA = track(new TcpRosServer(Wire.LOOPBACK, 0));
-    TcpRosPublisher<StringMsg> pub = new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/a", NODE_A, serverA, registry, null);
-    TcpRosSubscriber<StringMsg> sub = track(new TcpRosSubscriber<>("/chatter", StringMsg.TYPE,
-        "/b", (uri, topic) -> serverA.address(), registry, null));
+    TcpRosPublisher<StringMsg> pub =
+        new TcpRosPublisher<>(
+            "/chatter",
+            StringMsg.TYPE,
+            PublisherOptions.DEFAULT,
+            "/a",
+            NODE_A,
+            serverA,
+            registry,
+            null);
+    TcpRosSubscriber<StringMsg> sub =
+        track(
+            new TcpRosSubscriber<>(
+                "/chatter",
+                StringMsg.TYPE,
+                "/b",
+                (uri, topic) -> serverA.address(),
+                registry,
+                null));
     assertEquals(1, sub.getNumberOfPublishers());
     pub.shutdown();
     assertEquals(0, sub.getNumberOfPublishers());
     assertEquals(0, pub.getNumberOfSubscribers());
 
     // a subscriber of another type is not linked; over TCPROS it gets the md5 error
-    TcpRosPublisher<StringMsg> pub2 = track(new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/a", NODE_A, serverA, registry, null));
-    TcpRosSubscriber<Blob> wrong = track(new TcpRosSubscriber<>("/chatter", Blob.TYPE, "/w",
-        (uri, topic) -> serverA.address(), registry, null));
+    TcpRosPublisher<StringMsg> pub2 =
+        track(
+            new TcpRosPublisher<>(
+                "/chatter",
+                StringMsg.TYPE,
+                PublisherOptions.DEFAULT,
+                "/a",
+                NODE_A,
+                serverA,
+                registry,
+                null));
+    TcpRosSubscriber<Blob> wrong =
+        track(
+            new TcpRosSubscriber<>(
+                "/chatter", Blob.TYPE, "/w", (uri, topic) -> serverA.address(), registry, null));
     assertEquals(0, wrong.getNumberOfPublishers());
     wrong.updatePublishers(List.of(NODE_A));
     Wire.await("md5 failure", () -> wrong.connectionInfos().get(0).info().contains("md5sum"));
