@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * In-process delivery between the nodes of one executor (one per NodeMainExecutor): a publisher
- * and a subscriber of the same topic with the same md5 and the same Java message class are linked,
- * and messages pass by reference, without serialization or sockets.
+ * In-process delivery between the nodes of one executor (one per NodeMainExecutor): a publisher and
+ * a subscriber of the same topic with the same md5 and the same Java message class are linked, and
+ * messages pass by reference, without serialization or sockets.
  *
  * <p>A linked subscriber must not also connect over TCPROS to that publisher: {@link
  * TcpRosSubscriber#updatePublishers} asks {@link #isLinkedPublisher} for each slave URI the master

@@ -14,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A subscriber's connection to one remote publisher, on its own reader thread: asks the locator
- * for the TCPROS address, connects, exchanges headers, reads length-prefixed messages and hands
- * them to the subscriber. When the connection drops it reconnects with exponential backoff (0.1 s
- * doubling to 5 s) until it is closed (the publisher is no longer listed). An error header or an
- * md5 mismatch is logged once and not retried.
+ * A subscriber's connection to one remote publisher, on its own reader thread: asks the locator for
+ * the TCPROS address, connects, exchanges headers, reads length-prefixed messages and hands them to
+ * the subscriber. When the connection drops it reconnects with exponential backoff (0.1 s doubling
+ * to 5 s) until it is closed (the publisher is no longer listed). An error header or an md5
+ * mismatch is logged once and not retried.
  */
 final class PublisherLink<T extends Message> {
   static final long INITIAL_BACKOFF_MS = 100;
@@ -68,12 +68,15 @@ final class PublisherLink<T extends Message> {
         LOG.error("{}: not subscribing to publisher {}: {}", topic, publisherUri, e.getMessage());
         break;
       } catch (ProtocolException e) {
-        LOG.warn("{}: closing connection to publisher {}: {}", topic, publisherUri,
-            e.getMessage());
+        LOG.warn("{}: closing connection to publisher {}: {}", topic, publisherUri, e.getMessage());
       } catch (IOException | RuntimeException e) {
         if (!closed) {
-          LOG.info("{}: connection to publisher {} failed or dropped ({}); retrying in {} ms",
-              topic, publisherUri, e.toString(), backoffMs);
+          LOG.info(
+              "{}: connection to publisher {} failed or dropped ({}); retrying in {} ms",
+              topic,
+              publisherUri,
+              e.toString(),
+              backoffMs);
         }
       } finally {
         connected = false;
@@ -106,8 +109,10 @@ final class PublisherLink<T extends Message> {
       s.close();
       return false;
     }
-    InetSocketAddress target = address.isUnresolved()
-        ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
+    InetSocketAddress target =
+        address.isUnresolved()
+            ? new InetSocketAddress(address.getHostString(), address.getPort())
+            : address;
     s.connect(target, CONNECT_TIMEOUT_MS);
     s.setTcpNoDelay(subscriber.tcpNoDelay());
     s.setKeepAlive(true);
@@ -140,9 +145,15 @@ final class PublisherLink<T extends Message> {
       linkType = WildcardTypes.fromHeader(reply);
     } else {
       if (!theirMd5.equals(ourType.md5()) && !"*".equals(theirMd5)) {
-        throw new PermanentFailure("md5 mismatch: we subscribe to " + ourType.name() + "/"
-            + ourType.md5() + " but the publisher sends " + reply.get("type", "?") + "/"
-            + theirMd5);
+        throw new PermanentFailure(
+            "md5 mismatch: we subscribe to "
+                + ourType.name()
+                + "/"
+                + ourType.md5()
+                + " but the publisher sends "
+                + reply.get("type", "?")
+                + "/"
+                + theirMd5);
       }
       linkType = ourType;
     }
@@ -172,8 +183,12 @@ final class PublisherLink<T extends Message> {
         T m = (T) Frames.deserialize(body, linkType.newMessage());
         message = m;
       } catch (RuntimeException e) {
-        LOG.warn("{}: dropping a message from {} that does not deserialize as {}: {}", topic,
-            publisherUri, linkType, e.toString());
+        LOG.warn(
+            "{}: dropping a message from {} that does not deserialize as {}: {}",
+            topic,
+            publisherUri,
+            linkType,
+            e.toString());
         continue;
       }
       subscriber.deliver(message, latched);
@@ -201,10 +216,21 @@ final class PublisherLink<T extends Message> {
 
   ConnectionInfo info() {
     Socket s = socket;
-    String info = failure != null ? "failed: " + failure
-        : s == null ? "connecting" : "TCPROS connection to [" + TcpRosServer.remote(s) + "]";
-    return new ConnectionInfo(id, publisherUri.toString(), 'i', "TCPROS", topic, connected, info,
-        bytesReceived, messagesReceived, 0);
+    String info =
+        failure != null
+            ? "failed: " + failure
+            : s == null ? "connecting" : "TCPROS connection to [" + TcpRosServer.remote(s) + "]";
+    return new ConnectionInfo(
+        id,
+        publisherUri.toString(),
+        'i',
+        "TCPROS",
+        topic,
+        connected,
+        info,
+        bytesReceived,
+        messagesReceived,
+        0);
   }
 
   String publisherCallerId() {

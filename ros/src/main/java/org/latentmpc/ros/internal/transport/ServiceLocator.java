@@ -5,8 +5,8 @@ import java.net.URI;
 import org.latentmpc.ros.ServiceException;
 
 /**
- * Finds the TCPROS address of a service provider: the node implements this with the master's
- * {@code lookupService}, then {@link #parseRosRpcUri}.
+ * Finds the TCPROS address of a service provider: the node implements this with the master's {@code
+ * lookupService}, then {@link #parseRosRpcUri}.
  */
 @FunctionalInterface
 public interface ServiceLocator {

@@ -49,8 +49,7 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
   private record LocalLink(int id, TcpRosSubscriber<?> subscriber) {}
 
   /**
-   * Creates the publisher and registers it with the server (TCPROS) and the registry
-   * (in-process).
+   * Creates the publisher and registers it with the server (TCPROS) and the registry (in-process).
    *
    * @param topic resolved topic name
    * @param type the message type (not the wildcard)
@@ -150,38 +149,62 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
   }
 
   /**
-   * Serves one subscriber connection whose header the server has read; returns when it closes.
-   * Runs on the connection's thread.
+   * Serves one subscriber connection whose header the server has read; returns when it closes. Runs
+   * on the connection's thread.
    */
   void serve(Socket socket, ConnectionHeader header) throws IOException {
     String md5 = header.get("md5sum");
     String subscriberId = header.get("callerid");
     if (md5 == null || subscriberId == null || !header.has("topic")) {
-      refuse(socket, "Header from subscriber did not have the required elements: md5sum, topic,"
-          + " callerid");
+      refuse(
+          socket,
+          "Header from subscriber did not have the required elements: md5sum, topic,"
+              + " callerid");
       return;
     }
     if (shutdown) {
-      refuse(socket, "received a tcpros connection for a nonexistent topic [" + topic
-          + "] from [" + subscriberId + "].");
+      refuse(
+          socket,
+          "received a tcpros connection for a nonexistent topic ["
+              + topic
+              + "] from ["
+              + subscriberId
+              + "].");
       return;
     }
     if (!md5.equals(type.md5()) && !"*".equals(md5)) {
-      refuse(socket, "Client [" + subscriberId + "] wants topic " + topic
-          + " to have datatype/md5sum [" + header.get("type", "") + "/" + md5
-          + "], but our version has [" + type.name() + "/" + type.md5()
-          + "]. Dropping connection.");
+      refuse(
+          socket,
+          "Client ["
+              + subscriberId
+              + "] wants topic "
+              + topic
+              + " to have datatype/md5sum ["
+              + header.get("type", "")
+              + "/"
+              + md5
+              + "], but our version has ["
+              + type.name()
+              + "/"
+              + type.md5()
+              + "]. Dropping connection.");
       return;
     }
     socket.setTcpNoDelay(header.flag("tcp_nodelay"));
     socket.setKeepAlive(true);
     ConnectionHeader.of(
-            "callerid", callerId,
-            "latching", options.latch() ? "1" : "0",
-            "md5sum", type.md5(),
-            "message_definition", type.definition(),
-            "topic", topic,
-            "type", type.name())
+            "callerid",
+            callerId,
+            "latching",
+            options.latch() ? "1" : "0",
+            "md5sum",
+            type.md5(),
+            "message_definition",
+            type.definition(),
+            "topic",
+            topic,
+            "type",
+            type.name())
         .write(socket.getOutputStream());
     SubscriberConnection connection =
         new SubscriberConnection(socket, topic, subscriberId, options.queueSize(), dropped);
@@ -194,8 +217,8 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
       }
       connections.add(connection);
     }
-    LOG.debug("{}: subscriber {} connected from {}", topic, subscriberId,
-        TcpRosServer.remote(socket));
+    LOG.debug(
+        "{}: subscriber {} connected from {}", topic, subscriberId, TcpRosServer.remote(socket));
     try {
       connection.runWriter();
     } finally {
@@ -206,8 +229,11 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
   }
 
   private void refuse(Socket socket, String message) {
-    LOG.warn("{}: refusing subscriber connection from {}: {}", topic,
-        TcpRosServer.remote(socket), message);
+    LOG.warn(
+        "{}: refusing subscriber connection from {}: {}",
+        topic,
+        TcpRosServer.remote(socket),
+        message);
     TcpRosServer.sendError(socket, message);
   }
 
@@ -255,8 +281,18 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
       rows.add(c.info());
     }
     for (LocalLink l : localSubscribers) {
-      rows.add(new ConnectionInfo(l.id(), l.subscriber().callerId(), 'o', "INTRAPROCESS", topic,
-          true, "INTRAPROCESS connection", 0, 0, 0));
+      rows.add(
+          new ConnectionInfo(
+              l.id(),
+              l.subscriber().callerId(),
+              'o',
+              "INTRAPROCESS",
+              topic,
+              true,
+              "INTRAPROCESS connection",
+              0,
+              0,
+              0));
     }
     return rows;
   }

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * that new connections are closed at once) that reads the connection header with a read timeout,
  * then hands the connection to the publisher registered for its {@code topic} or the service
  * registered for its {@code service}. That thread then serves the connection until it closes (as
- * the publisher's writer, or the service's request loop). A malformed, oversized or missing
- * header, an unknown topic or service, or missing fields get a roscpp-style {@code error=...}
- * header where possible and close only that connection.
+ * the publisher's writer, or the service's request loop). A malformed, oversized or missing header,
+ * an unknown topic or service, or missing fields get a roscpp-style {@code error=...} header where
+ * possible and close only that connection.
  */
 public final class TcpRosServer implements AutoCloseable {
   /** Default time a new connection has to send its header: 5 s. */

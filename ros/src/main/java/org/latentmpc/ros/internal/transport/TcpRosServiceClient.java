@@ -150,15 +150,22 @@ public final class TcpRosServiceClient<Q extends Message, R extends Message>
     try {
       return Frames.deserialize(body, type.responseType().newMessage());
     } catch (RuntimeException e) {
-      throw new ServerError("response from service " + name + " does not deserialize as "
-          + type.responseType() + ": " + e.getMessage());
+      throw new ServerError(
+          "response from service "
+              + name
+              + " does not deserialize as "
+              + type.responseType()
+              + ": "
+              + e.getMessage());
     }
   }
 
   private void connect() throws IOException, ServiceException {
     InetSocketAddress address = locator.lookupService(name);
-    InetSocketAddress target = address.isUnresolved()
-        ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
+    InetSocketAddress target =
+        address.isUnresolved()
+            ? new InetSocketAddress(address.getHostString(), address.getPort())
+            : address;
     Socket s = new Socket();
     try {
       s.connect(target, timeoutMs);
@@ -167,11 +174,16 @@ public final class TcpRosServiceClient<Q extends Message, R extends Message>
       OutputStream o = s.getOutputStream();
       InputStream i = new BufferedInputStream(s.getInputStream(), 65536);
       ConnectionHeader.of(
-              "callerid", callerId,
-              "service", name,
-              "md5sum", type.md5(),
-              "type", type.name(),
-              "persistent", persistent ? "1" : "0")
+              "callerid",
+              callerId,
+              "service",
+              name,
+              "md5sum",
+              type.md5(),
+              "type",
+              type.name(),
+              "persistent",
+              persistent ? "1" : "0")
           .write(o);
       ConnectionHeader reply;
       try {
@@ -185,9 +197,18 @@ public final class TcpRosServiceClient<Q extends Message, R extends Message>
       }
       String md5 = reply.get("md5sum");
       if (md5 != null && !md5.equals(type.md5()) && !"*".equals(md5) && !"*".equals(type.md5())) {
-        throw new ServiceException("service " + name + " has md5sum " + md5 + " ("
-            + reply.get("type", "?") + ") but this client expects " + type.md5() + " ("
-            + type.name() + ")");
+        throw new ServiceException(
+            "service "
+                + name
+                + " has md5sum "
+                + md5
+                + " ("
+                + reply.get("type", "?")
+                + ") but this client expects "
+                + type.md5()
+                + " ("
+                + type.name()
+                + ")");
       }
       socket = s;
       in = i;

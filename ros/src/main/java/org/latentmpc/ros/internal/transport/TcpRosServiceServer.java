@@ -92,8 +92,10 @@ public final class TcpRosServiceServer<Q extends Message, R extends Message>
     String md5 = header.get("md5sum");
     String client = header.get("callerid");
     if (md5 == null || client == null || !header.has("service")) {
-      refuse(socket, "bogus tcpros header. did not have the required elements: md5sum, service,"
-          + " callerid");
+      refuse(
+          socket,
+          "bogus tcpros header. did not have the required elements: md5sum, service,"
+              + " callerid");
       return;
     }
     if (shutdown) {
@@ -101,8 +103,15 @@ public final class TcpRosServiceServer<Q extends Message, R extends Message>
       return;
     }
     if (!md5.equals(type.md5()) && !"*".equals(md5)) {
-      refuse(socket, "client wants service " + name + " to have md5sum " + md5 + ", but it has "
-          + type.md5() + ". Dropping connection.");
+      refuse(
+          socket,
+          "client wants service "
+              + name
+              + " to have md5sum "
+              + md5
+              + ", but it has "
+              + type.md5()
+              + ". Dropping connection.");
       return;
     }
     socket.setTcpNoDelay(true);
@@ -165,8 +174,8 @@ public final class TcpRosServiceServer<Q extends Message, R extends Message>
   }
 
   private void refuse(Socket socket, String message) {
-    LOG.warn("service {}: refusing connection from {}: {}", name, TcpRosServer.remote(socket),
-        message);
+    LOG.warn(
+        "service {}: refusing connection from {}: {}", name, TcpRosServer.remote(socket), message);
     TcpRosServer.sendError(socket, message);
   }
 

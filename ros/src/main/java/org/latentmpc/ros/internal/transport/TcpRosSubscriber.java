@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * publishers in the same {@link IntraProcessRegistry}, and one dispatcher thread that calls the
  * listeners. Each listener has a bounded queue; when it falls behind its oldest message is dropped.
  *
- * <p>A message that came from a latching publisher is kept and handed to listeners added later,
- * so a listener added right after creating the subscriber still sees the latched message.
+ * <p>A message that came from a latching publisher is kept and handed to listeners added later, so
+ * a listener added right after creating the subscriber still sees the latched message.
  *
  * @param <T> message class ({@link org.latentmpc.ros.DynamicMessage} for the wildcard)
  */
@@ -50,8 +50,8 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
   private final Map<URI, PublisherLink<T>> links = new HashMap<>();
   private final CopyOnWriteArrayList<TcpRosPublisher<?>> localPublishers =
       new CopyOnWriteArrayList<>();
-  private final Map<TcpRosPublisher<?>, Integer> localLinkIds = new java.util.concurrent
-      .ConcurrentHashMap<>();
+  private final Map<TcpRosPublisher<?>, Integer> localLinkIds =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final List<ListenerQueue<T>> listeners = new ArrayList<>();
   private final ReentrantLock dispatchLock = new ReentrantLock();
   private final Condition pending = dispatchLock.newCondition();
@@ -73,7 +73,14 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
       PublisherLocator locator,
       IntraProcessRegistry registry,
       Runnable onShutdown) {
-    this(topic, type, callerId, locator, registry, true, Frames.DEFAULT_MAX_MESSAGE_BYTES,
+    this(
+        topic,
+        type,
+        callerId,
+        locator,
+        registry,
+        true,
+        Frames.DEFAULT_MAX_MESSAGE_BYTES,
         onShutdown);
   }
 
@@ -200,13 +207,16 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
         wanted.add(uri);
       }
     }
-    links.entrySet().removeIf(e -> {
-      if (!wanted.contains(e.getKey())) {
-        e.getValue().close();
-        return true;
-      }
-      return false;
-    });
+    links
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (!wanted.contains(e.getKey())) {
+                e.getValue().close();
+                return true;
+              }
+              return false;
+            });
     for (URI uri : wanted) {
       if (!links.containsKey(uri)) {
         PublisherLink<T> link = new PublisherLink<>(this, uri);
@@ -290,8 +300,8 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
     localLinkIds.putIfAbsent(publisher, ConnectionIds.next());
     // the master may have listed it before it was linked: drop a TCPROS link to it
     synchronized (this) {
-      PublisherLink<T> link = publisher.slaveUri() == null ? null : links.remove(
-          publisher.slaveUri());
+      PublisherLink<T> link =
+          publisher.slaveUri() == null ? null : links.remove(publisher.slaveUri());
       if (link != null) {
         link.close();
       }
@@ -327,8 +337,18 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
     }
     for (TcpRosPublisher<?> p : localPublishers) {
       Integer id = localLinkIds.get(p);
-      rows.add(new ConnectionInfo(id == null ? 0 : id, String.valueOf(p.slaveUri()), 'i',
-          "INTRAPROCESS", topic, true, "INTRAPROCESS connection", 0, 0, 0));
+      rows.add(
+          new ConnectionInfo(
+              id == null ? 0 : id,
+              String.valueOf(p.slaveUri()),
+              'i',
+              "INTRAPROCESS",
+              topic,
+              true,
+              "INTRAPROCESS connection",
+              0,
+              0,
+              0));
     }
     return rows;
   }

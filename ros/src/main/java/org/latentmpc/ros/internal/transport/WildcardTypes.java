@@ -15,7 +15,8 @@ final class WildcardTypes {
     if (name == null || md5 == null || definition == null) {
       throw new ProtocolException(
           "a wildcard subscription needs type, md5sum and message_definition in the publisher's"
-              + " header, got " + reply.fields().keySet());
+              + " header, got "
+              + reply.fields().keySet());
     }
     MessageType<DynamicMessage>[] holder = newHolder();
     holder[0] = new MessageType<>(name, md5, definition, () -> new DynamicMessage(holder[0]));

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionHeaderTest {
   private static byte[] fields(String... fields) {
-    int total = Arrays.stream(fields).mapToInt(f -> 4 + f.getBytes(StandardCharsets.UTF_8).length)
-        .sum();
+    int total =
+        Arrays.stream(fields).mapToInt(f -> 4 + f.getBytes(StandardCharsets.UTF_8).length).sum();
     ByteBuffer b = ByteBuffer.allocate(4 + total).order(ByteOrder.LITTLE_ENDIAN);
     b.putInt(total);
     for (String f : fields) {
@@ -33,18 +33,20 @@ class ConnectionHeaderTest {
   @Test
   void encodesTheWireFormat() {
     byte[] encoded = ConnectionHeader.of("a", "b", "topic", "/x").encode();
-    assertEquals("13000000" + "03000000" + "613d62" + "08000000" + "746f7069633d2f78",
+    assertEquals(
+        "13000000" + "03000000" + "613d62" + "08000000" + "746f7069633d2f78",
         HexFormat.of().formatHex(encoded));
   }
 
   @Test
   void roundTripsFieldsInOrderWithEqualsInValuesAndUtf8() throws IOException {
-    ConnectionHeader h = ConnectionHeader.of(
-        "callerid", "/talker", "message_definition", "int32 X=1\nstring a # é", "empty", "");
+    ConnectionHeader h =
+        ConnectionHeader.of(
+            "callerid", "/talker", "message_definition", "int32 X=1\nstring a # é", "empty", "");
     ConnectionHeader back = ConnectionHeader.read(new ByteArrayInputStream(h.encode()));
     assertEquals(h.fields(), back.fields());
-    assertEquals(List.of("callerid", "message_definition", "empty"),
-        List.copyOf(back.fields().keySet()));
+    assertEquals(
+        List.of("callerid", "message_definition", "empty"), List.copyOf(back.fields().keySet()));
   }
 
   @Test
@@ -60,9 +62,11 @@ class ConnectionHeaderTest {
     // 0xFFFFFFF0 (about 4 GB), and 2 GB: neither may be allocated
     for (int declared : new int[] {0xFFFFFFF0, 0x7FFFFFFF, ConnectionHeader.MAX_HEADER_BYTES + 1}) {
       byte[] wire = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(declared).array();
-      ProtocolException e = assertThrows(ProtocolException.class,
-          () -> ConnectionHeader.read(new ByteArrayInputStream(wire)));
-      assertTrue(e.getMessage().contains("over the limit of " + ConnectionHeader.MAX_HEADER_BYTES),
+      ProtocolException e =
+          assertThrows(
+              ProtocolException.class, () -> ConnectionHeader.read(new ByteArrayInputStream(wire)));
+      assertTrue(
+          e.getMessage().contains("over the limit of " + ConnectionHeader.MAX_HEADER_BYTES),
           e.getMessage());
     }
   }
@@ -71,8 +75,9 @@ class ConnectionHeaderTest {
   void rejectsAFieldLengthBeyondTheHeader() {
     byte[] wire = fields("topic=/x");
     wire[4] = 100; // field length 100 in a 12-byte header
-    ProtocolException e = assertThrows(ProtocolException.class,
-        () -> ConnectionHeader.read(new ByteArrayInputStream(wire)));
+    ProtocolException e =
+        assertThrows(
+            ProtocolException.class, () -> ConnectionHeader.read(new ByteArrayInputStream(wire)));
     assertTrue(e.getMessage().contains("declares 100 bytes but only 8 remain"), e.getMessage());
   }
 
@@ -83,26 +88,32 @@ class ConnectionHeaderTest {
     wire[5] = (byte) 0xff;
     wire[6] = (byte) 0xff;
     wire[7] = (byte) 0xff;
-    ProtocolException e = assertThrows(ProtocolException.class,
-        () -> ConnectionHeader.read(new ByteArrayInputStream(wire)));
+    ProtocolException e =
+        assertThrows(
+            ProtocolException.class, () -> ConnectionHeader.read(new ByteArrayInputStream(wire)));
     assertTrue(e.getMessage().contains("4294967295"), e.getMessage());
   }
 
   @Test
   void rejectsAFieldWithoutEquals() {
-    ProtocolException e = assertThrows(ProtocolException.class,
-        () -> ConnectionHeader.read(new ByteArrayInputStream(fields("topic=/x", "garbage"))));
+    ProtocolException e =
+        assertThrows(
+            ProtocolException.class,
+            () -> ConnectionHeader.read(new ByteArrayInputStream(fields("topic=/x", "garbage"))));
     assertTrue(e.getMessage().contains("without '='"), e.getMessage());
-    assertThrows(ProtocolException.class,
+    assertThrows(
+        ProtocolException.class,
         () -> ConnectionHeader.read(new ByteArrayInputStream(fields("=value"))));
   }
 
   @Test
   void rejectsATruncatedFieldLength() {
     byte[] wire = {6, 0, 0, 0, 1, 0, 0, 0, 'a', 1};
-    ProtocolException e = assertThrows(ProtocolException.class,
-        () -> ConnectionHeader.read(new ByteArrayInputStream(wire)));
-    assertTrue(e.getMessage().contains("without '='") || e.getMessage().contains("truncated"),
+    ProtocolException e =
+        assertThrows(
+            ProtocolException.class, () -> ConnectionHeader.read(new ByteArrayInputStream(wire)));
+    assertTrue(
+        e.getMessage().contains("without '='") || e.getMessage().contains("truncated"),
         e.getMessage());
   }
 
@@ -114,8 +125,8 @@ class ConnectionHeaderTest {
       ProtocolException e = assertThrows(ProtocolException.class, () -> ConnectionHeader.read(in));
       assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
-    assertThrows(EOFException.class,
-        () -> ConnectionHeader.read(new ByteArrayInputStream(new byte[0])));
+    assertThrows(
+        EOFException.class, () -> ConnectionHeader.read(new ByteArrayInputStream(new byte[0])));
   }
 
   @Test

@@ -34,8 +34,16 @@ class TcpRosBadInputTest {
   @BeforeEach
   void start() throws IOException {
     server = new TcpRosServer(Wire.LOOPBACK, 0, HANDSHAKE_TIMEOUT_MS, 64);
-    publisher = new TcpRosPublisher<>("/chatter", StringMsg.TYPE, PublisherOptions.latched(),
-        "/talker", PUB_NODE, server, null, null);
+    publisher =
+        new TcpRosPublisher<>(
+            "/chatter",
+            StringMsg.TYPE,
+            PublisherOptions.latched(),
+            "/talker",
+            PUB_NODE,
+            server,
+            null,
+            null);
     publisher.publish(new StringMsg("still serving"));
   }
 
@@ -48,8 +56,8 @@ class TcpRosBadInputTest {
   /** A well-behaved subscriber gets the reply header and the latched message. */
   private void assertGoodClientServed() throws IOException {
     try (Socket s = Wire.connect(server)) {
-      ConnectionHeader.of("callerid", "/good", "topic", "/chatter", "md5sum",
-          StringMsg.TYPE.md5()).write(s.getOutputStream());
+      ConnectionHeader.of("callerid", "/good", "topic", "/chatter", "md5sum", StringMsg.TYPE.md5())
+          .write(s.getOutputStream());
       ConnectionHeader reply = ConnectionHeader.read(s.getInputStream());
       assertEquals("std_msgs/String", reply.get("type"), reply.toString());
       byte[] body = Frames.readFrame(s.getInputStream(), 1 << 20, "latched message");
@@ -92,8 +100,8 @@ class TcpRosBadInputTest {
 
   @Test
   void truncatedHeader() throws IOException {
-    byte[] whole = ConnectionHeader.of("callerid", "/bad", "topic", "/chatter", "md5sum", "*")
-        .encode();
+    byte[] whole =
+        ConnectionHeader.of("callerid", "/bad", "topic", "/chatter", "md5sum", "*").encode();
     try (Socket s = Wire.connect(server)) {
       s.getOutputStream().write(whole, 0, whole.length / 2);
       s.shutdownOutput();
@@ -164,14 +172,31 @@ class TcpRosBadInputTest {
     try (ServerSocket fake = new ServerSocket(0, 10, InetAddress.getByName(Wire.LOOPBACK))) {
       fake.setSoTimeout((int) Wire.WAIT_MS);
       List<String> got = new CopyOnWriteArrayList<>();
-      TcpRosSubscriber<StringMsg> sub = new TcpRosSubscriber<>("/evil", StringMsg.TYPE, "/victim",
-          (uri, topic) -> new InetSocketAddress(Wire.LOOPBACK, fake.getLocalPort()), null, null);
+      TcpRosSubscriber<StringMsg> sub =
+          new TcpRosSubscriber<>(
+              "/evil",
+              StringMsg.TYPE,
+              "/victim",
+              (uri, topic) -> new InetSocketAddress(Wire.LOOPBACK, fake.getLocalPort()),
+              null,
+              null);
       try {
         sub.addMessageListener(m -> got.add(m.data));
         sub.updatePublishers(List.of(Wire.slave("evil")));
-        ConnectionHeader reply = ConnectionHeader.of("callerid", "/evil", "latching", "0",
-            "md5sum", StringMsg.TYPE.md5(), "message_definition", "string data\n",
-            "topic", "/evil", "type", "std_msgs/String");
+        ConnectionHeader reply =
+            ConnectionHeader.of(
+                "callerid",
+                "/evil",
+                "latching",
+                "0",
+                "md5sum",
+                StringMsg.TYPE.md5(),
+                "message_definition",
+                "string data\n",
+                "topic",
+                "/evil",
+                "type",
+                "std_msgs/String");
         try (Socket c = fake.accept()) {
           c.setSoTimeout((int) Wire.WAIT_MS);
           ConnectionHeader.read(c.getInputStream());
@@ -214,16 +239,23 @@ class TcpRosBadInputTest {
     try (ServerSocket fake = new ServerSocket(0, 10, InetAddress.getByName(Wire.LOOPBACK))) {
       fake.setSoTimeout((int) Wire.WAIT_MS);
       List<String> got = new CopyOnWriteArrayList<>();
-      TcpRosSubscriber<StringMsg> sub = new TcpRosSubscriber<>("/evil", StringMsg.TYPE, "/victim",
-          (uri, topic) -> new InetSocketAddress(Wire.LOOPBACK, fake.getLocalPort()), null, null);
+      TcpRosSubscriber<StringMsg> sub =
+          new TcpRosSubscriber<>(
+              "/evil",
+              StringMsg.TYPE,
+              "/victim",
+              (uri, topic) -> new InetSocketAddress(Wire.LOOPBACK, fake.getLocalPort()),
+              null,
+              null);
       try {
         sub.addMessageListener(m -> got.add(m.data));
         sub.updatePublishers(List.of(Wire.slave("evil")));
         try (Socket c = fake.accept()) {
           c.setSoTimeout((int) Wire.WAIT_MS);
           ConnectionHeader.read(c.getInputStream());
-          ConnectionHeader.of("callerid", "/evil", "md5sum", StringMsg.TYPE.md5(), "type",
-              "std_msgs/String").write(c.getOutputStream());
+          ConnectionHeader.of(
+                  "callerid", "/evil", "md5sum", StringMsg.TYPE.md5(), "type", "std_msgs/String")
+              .write(c.getOutputStream());
           OutputStream out = c.getOutputStream();
           out.write(Wire.le32(8)); // a string claiming 1000 bytes inside an 8-byte message
           out.write(Wire.le32(1000));

@@ -45,8 +45,9 @@ class TcpRosTopicTest {
   }
 
   private TcpRosPublisher<StringMsg> stringPublisher(TcpRosServer server, PublisherOptions opts) {
-    return track(new TcpRosPublisher<>("/chatter", StringMsg.TYPE, opts, "/talker", PUB_NODE,
-        server, null, null));
+    return track(
+        new TcpRosPublisher<>(
+            "/chatter", StringMsg.TYPE, opts, "/talker", PUB_NODE, server, null, null));
   }
 
   private TcpRosSubscriber<StringMsg> stringSubscriber(String name, PublisherLocator locator) {
@@ -118,9 +119,11 @@ class TcpRosTopicTest {
       sub.updatePublishers(List.of(PUB_NODE));
       Wire.await("connected", () -> sub.getNumberOfPublishers() == 1);
       // a listener added after the latched message arrived still gets it
-      Wire.await("latched message arrived", () -> pub.connectionInfos().stream()
-          .anyMatch(c -> c.destination().equals(sub.callerId())
-              && c.messages() == 1));
+      Wire.await(
+          "latched message arrived",
+          () ->
+              pub.connectionInfos().stream()
+                  .anyMatch(c -> c.destination().equals(sub.callerId()) && c.messages() == 1));
       sub.addMessageListener(m -> got.add(m.data));
       Wire.await("latched message", () -> got.size() == 1);
       assertEquals(List.of("latest"), got);
@@ -128,12 +131,20 @@ class TcpRosTopicTest {
   }
 
   @Test
-  void aSubscriberThatDoesNotReadLosesTheOldestMessagesAndPublishNeverBlocks()
-      throws IOException {
+  void aSubscriberThatDoesNotReadLosesTheOldestMessagesAndPublishNeverBlocks() throws IOException {
     TcpRosServer server = server();
     int queue = 8;
-    TcpRosPublisher<Blob> pub = track(new TcpRosPublisher<>("/blobs", Blob.TYPE,
-        new PublisherOptions(false, queue), "/talker", PUB_NODE, server, null, null));
+    TcpRosPublisher<Blob> pub =
+        track(
+            new TcpRosPublisher<>(
+                "/blobs",
+                Blob.TYPE,
+                new PublisherOptions(false, queue),
+                "/talker",
+                PUB_NODE,
+                server,
+                null,
+                null));
     try (Socket stalled = Wire.connect(server)) {
       stalled.setReceiveBufferSize(4096);
       ConnectionHeader.of("callerid", "/stalled", "topic", "/blobs", "md5sum", Blob.TYPE.md5())
@@ -142,8 +153,10 @@ class TcpRosTopicTest {
       Wire.await("connected", () -> pub.getNumberOfSubscribers() == 1);
       // a healthy subscriber next to the stalled one gets everything
       List<byte[]> healthy = new CopyOnWriteArrayList<>();
-      TcpRosSubscriber<Blob> sub = track(new TcpRosSubscriber<>("/blobs", Blob.TYPE, "/healthy",
-          (uri, topic) -> server.address(), null, null));
+      TcpRosSubscriber<Blob> sub =
+          track(
+              new TcpRosSubscriber<>(
+                  "/blobs", Blob.TYPE, "/healthy", (uri, topic) -> server.address(), null, null));
       sub.addMessageListener(m -> healthy.add(m.data), 10_000);
       sub.updatePublishers(List.of(PUB_NODE));
       Wire.await("both connected", () -> pub.getNumberOfSubscribers() == 2);
@@ -158,8 +171,11 @@ class TcpRosTopicTest {
       }
       // 400 x 64 KiB = 25 MiB cannot fit the stalled socket's buffers plus a queue of 8
       Wire.await("drops counted", () -> pub.getDroppedMessageCount() > 0);
-      ConnectionInfo stalledInfo = pub.connectionInfos().stream()
-          .filter(c -> c.destination().equals("/stalled")).findFirst().orElseThrow();
+      ConnectionInfo stalledInfo =
+          pub.connectionInfos().stream()
+              .filter(c -> c.destination().equals("/stalled"))
+              .findFirst()
+              .orElseThrow();
       assertEquals(pub.getDroppedMessageCount(), stalledInfo.dropped());
       assertTrue(stalledInfo.messages() + stalledInfo.dropped() <= count);
       for (int i = 0; i < count; i++) {
@@ -172,17 +188,28 @@ class TcpRosTopicTest {
   void subscriberReconnectsWhenThePublisherRestartsOnTheSamePortOrANewOne() throws IOException {
     TcpRosServer first = new TcpRosServer(Wire.LOOPBACK, 0);
     int port = first.port();
-    TcpRosPublisher<StringMsg> pub1 = new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/talker", PUB_NODE, first, null, null);
+    TcpRosPublisher<StringMsg> pub1 =
+        new TcpRosPublisher<>(
+            "/chatter",
+            StringMsg.TYPE,
+            PublisherOptions.DEFAULT,
+            "/talker",
+            PUB_NODE,
+            first,
+            null,
+            null);
     AtomicReference<InetSocketAddress> where = new AtomicReference<>(first.address());
     List<String> got = new CopyOnWriteArrayList<>();
-    TcpRosSubscriber<StringMsg> sub = stringSubscriber("/listener", (uri, topic) -> {
-      InetSocketAddress a = where.get();
-      if (a == null) {
-        throw new IOException("publisher node down");
-      }
-      return a;
-    });
+    TcpRosSubscriber<StringMsg> sub =
+        stringSubscriber(
+            "/listener",
+            (uri, topic) -> {
+              InetSocketAddress a = where.get();
+              if (a == null) {
+                throw new IOException("publisher node down");
+              }
+              return a;
+            });
     sub.addMessageListener(m -> got.add(m.data), 1000);
     sub.updatePublishers(List.of(PUB_NODE));
     Wire.await("connected", () -> pub1.getNumberOfSubscribers() == 1);
@@ -195,8 +222,17 @@ class TcpRosTopicTest {
     first.close();
     Wire.await("link down", () -> sub.getNumberOfPublishers() == 0);
     TcpRosServer second = track(new TcpRosServer(Wire.LOOPBACK, port));
-    TcpRosPublisher<StringMsg> pub2 = track(new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/talker", PUB_NODE, second, null, null));
+    TcpRosPublisher<StringMsg> pub2 =
+        track(
+            new TcpRosPublisher<>(
+                "/chatter",
+                StringMsg.TYPE,
+                PublisherOptions.DEFAULT,
+                "/talker",
+                PUB_NODE,
+                second,
+                null,
+                null));
     where.set(second.address());
     Wire.await("reconnected on the same port", () -> pub2.getNumberOfSubscribers() == 1);
     pub2.publish(new StringMsg("two"));
@@ -207,8 +243,17 @@ class TcpRosTopicTest {
     pub2.shutdown();
     second.close();
     TcpRosServer third = server();
-    TcpRosPublisher<StringMsg> pub3 = track(new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/talker", PUB_NODE, third, null, null));
+    TcpRosPublisher<StringMsg> pub3 =
+        track(
+            new TcpRosPublisher<>(
+                "/chatter",
+                StringMsg.TYPE,
+                PublisherOptions.DEFAULT,
+                "/talker",
+                PUB_NODE,
+                third,
+                null,
+                null));
     where.set(third.address());
     Wire.await("reconnected on a new port", () -> pub3.getNumberOfSubscribers() == 1);
     pub3.publish(new StringMsg("three"));
@@ -233,8 +278,16 @@ class TcpRosTopicTest {
     TcpRosServer server = server();
     stringPublisher(server, PublisherOptions.DEFAULT);
     try (Socket s = Wire.connect(server)) {
-      ConnectionHeader.of("callerid", "/raw", "topic", "/chatter", "md5sum", Blob.TYPE.md5(),
-          "type", "test_msgs/Blob").write(s.getOutputStream());
+      ConnectionHeader.of(
+              "callerid",
+              "/raw",
+              "topic",
+              "/chatter",
+              "md5sum",
+              Blob.TYPE.md5(),
+              "type",
+              "test_msgs/Blob")
+          .write(s.getOutputStream());
       ConnectionHeader reply = ConnectionHeader.read(s.getInputStream());
       assertEquals(List.of("error"), List.copyOf(reply.fields().keySet()));
       String error = reply.get("error");
@@ -244,15 +297,24 @@ class TcpRosTopicTest {
     }
     // our subscriber with the wrong type: asks for the address once, logs, does not loop
     int[] lookups = {0};
-    TcpRosSubscriber<Blob> wrong = track(new TcpRosSubscriber<>("/chatter", Blob.TYPE, "/wrong",
-        (uri, topic) -> {
-          lookups[0]++;
-          return server.address();
-        }, null, null));
+    TcpRosSubscriber<Blob> wrong =
+        track(
+            new TcpRosSubscriber<>(
+                "/chatter",
+                Blob.TYPE,
+                "/wrong",
+                (uri, topic) -> {
+                  lookups[0]++;
+                  return server.address();
+                },
+                null,
+                null));
     wrong.updatePublishers(List.of(PUB_NODE));
     Wire.await("link failed", () -> wrong.connectionInfos().get(0).info().startsWith("failed"));
-    assertTrue(wrong.connectionInfos().get(0).info().contains("did not have") || wrong
-        .connectionInfos().get(0).info().contains("md5sum"), wrong.connectionInfos().toString());
+    assertTrue(
+        wrong.connectionInfos().get(0).info().contains("did not have")
+            || wrong.connectionInfos().get(0).info().contains("md5sum"),
+        wrong.connectionInfos().toString());
     assertEquals(1, lookups[0]);
     assertEquals(0, wrong.getNumberOfPublishers());
   }
@@ -261,10 +323,28 @@ class TcpRosTopicTest {
   void tcpNoDelayFollowsTheSubscribersHeader() throws IOException {
     TcpRosServer server = server();
     TcpRosPublisher<StringMsg> pub = stringPublisher(server, PublisherOptions.DEFAULT);
-    TcpRosSubscriber<StringMsg> fast = track(new TcpRosSubscriber<>("/chatter", StringMsg.TYPE,
-        "/fast", (uri, topic) -> server.address(), null, true, 1 << 20, null));
-    TcpRosSubscriber<StringMsg> nagle = track(new TcpRosSubscriber<>("/chatter", StringMsg.TYPE,
-        "/nagle", (uri, topic) -> server.address(), null, false, 1 << 20, null));
+    TcpRosSubscriber<StringMsg> fast =
+        track(
+            new TcpRosSubscriber<>(
+                "/chatter",
+                StringMsg.TYPE,
+                "/fast",
+                (uri, topic) -> server.address(),
+                null,
+                true,
+                1 << 20,
+                null));
+    TcpRosSubscriber<StringMsg> nagle =
+        track(
+            new TcpRosSubscriber<>(
+                "/chatter",
+                StringMsg.TYPE,
+                "/nagle",
+                (uri, topic) -> server.address(),
+                null,
+                false,
+                1 << 20,
+                null));
     fast.updatePublishers(List.of(PUB_NODE));
     nagle.updatePublishers(List.of(PUB_NODE));
     Wire.await("both", () -> pub.getNumberOfSubscribers() == 2);
@@ -319,8 +399,16 @@ class TcpRosTopicTest {
   void shutdownClosesConnectionsAndRefusesPublish() throws IOException {
     TcpRosServer server = server();
     boolean[] hook = {false};
-    TcpRosPublisher<StringMsg> pub = new TcpRosPublisher<>("/chatter", StringMsg.TYPE,
-        PublisherOptions.DEFAULT, "/talker", PUB_NODE, server, null, () -> hook[0] = true);
+    TcpRosPublisher<StringMsg> pub =
+        new TcpRosPublisher<>(
+            "/chatter",
+            StringMsg.TYPE,
+            PublisherOptions.DEFAULT,
+            "/talker",
+            PUB_NODE,
+            server,
+            null,
+            () -> hook[0] = true);
     try (Socket s = Wire.connect(server)) {
       ConnectionHeader.of("callerid", "/raw", "topic", "/chatter", "md5sum", "*")
           .write(s.getOutputStream());

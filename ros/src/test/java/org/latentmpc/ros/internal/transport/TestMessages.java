@@ -120,8 +120,7 @@ final class TestMessages {
   /** A message with only a bool (std_srvs/SetBoolRequest). */
   static final class BoolMsg implements Message {
     static final MessageType<BoolMsg> SET_BOOL_REQUEST =
-        new MessageType<>("std_srvs/SetBoolRequest", md5("bool data"), "bool data\n",
-            BoolMsg::new);
+        new MessageType<>("std_srvs/SetBoolRequest", md5("bool data"), "bool data\n", BoolMsg::new);
     boolean data;
 
     @Override
