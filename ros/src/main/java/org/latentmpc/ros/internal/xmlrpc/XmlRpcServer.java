@@ -13,6 +13,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +80,8 @@ public final class XmlRpcServer implements AutoCloseable {
   private static final long DRAIN_LIMIT_BYTES = 1 << 20;
   private static final AtomicInteger SERVER_IDS = new AtomicInteger();
   private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
+  private static final ThreadLocal<List<Runnable>> AFTER_RESPONSE =
+      ThreadLocal.withInitial(ArrayList::new);
 
   private final XmlRpcHandler handler;
   private final Options options;
@@ -274,10 +278,36 @@ public final class XmlRpcServer implements AutoCloseable {
     out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     out.write(response);
     out.flush();
+    List<Runnable> after = AFTER_RESPONSE.get();
+    if (!after.isEmpty()) {
+      List<Runnable> tasks = List.copyOf(after);
+      after.clear();
+      for (Runnable task : tasks) {
+        Thread t = new Thread(task, "xmlrpc-after-response");
+        t.setDaemon(true);
+        t.start();
+      }
+    }
     return keepAlive;
   }
 
+  /**
+   * From inside {@link XmlRpcHandler#invoke}: runs {@code task} on a new thread once the reply to
+   * the current call has been written (e.g. a shutdown that closes this server). Outside a handler
+   * the task starts at once.
+   */
+  public static void runAfterResponse(Runnable task) {
+    if (IN_WORKER.get()) {
+      AFTER_RESPONSE.get().add(task);
+    } else {
+      Thread t = new Thread(task, "xmlrpc-after-response");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
   private byte[] dispatch(byte[] body) {
+    AFTER_RESPONSE.get().clear();
     XmlRpcRequest request;
     try {
       request = XmlRpcCodec.decodeCall(body);
