@@ -112,6 +112,11 @@ public final class RosTools {
     }
   }
 
+  /** Wraps a started process whose output lines are to be collected. */
+  public static Background background(Process process) {
+    return new Background(process);
+  }
+
   /** Starts {@code /usr/bin/python3 -c script} in the background. */
   public Background python(String script) throws IOException {
     ProcessBuilder pb =
