@@ -137,6 +137,10 @@ class TcpRosServiceTest {
     }
     assertTrue(client.isConnected());
     assertEquals(1, server.openConnectionCount());
+    TcpRosServiceServer.Stats stats = server.service("/set").stats();
+    assertEquals(200, stats.requests());
+    assertEquals(200, stats.bytesReceived()); // one bool each
+    assertEquals(200 * (1 + 4 + "set to true".length()), stats.bytesSent());
   }
 
   @Test
