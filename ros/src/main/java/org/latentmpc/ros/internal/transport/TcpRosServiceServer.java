@@ -152,8 +152,8 @@ public final class TcpRosServiceServer<Q extends Message, R extends Message>
           return;
         }
         bytesReceived.addAndGet(body.length);
-        answer(body, out);
         requests.incrementAndGet();
+        answer(body, out);
       } while (persistent && !shutdown);
     } finally {
       sockets.remove(socket);

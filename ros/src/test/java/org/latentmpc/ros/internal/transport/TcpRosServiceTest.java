@@ -267,6 +267,30 @@ class TcpRosServiceTest {
   }
 
   @Test
+  void rosRpcUrisAreParsedStrictly() {
+    assertEquals(
+        new InetSocketAddress("127.0.0.1", 4242),
+        ServiceLocator.parseRosRpcUri(java.net.URI.create("rosrpc://127.0.0.1:4242")));
+    for (String bad : new String[] {"http://127.0.0.1:4242", "rosrpc://127.0.0.1", "rosrpc:x"}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ServiceLocator.parseRosRpcUri(java.net.URI.create(bad)));
+      assertTrue(e.getMessage().contains(bad), e.getMessage());
+    }
+  }
+
+  @Test
+  void aPortInUseIsAClearError() throws IOException {
+    TcpRosServer server = serverWithSetBool();
+    IOException e =
+        assertThrows(IOException.class, () -> new TcpRosServer(Wire.LOOPBACK, server.port()));
+    assertTrue(
+        e.getMessage().contains("cannot bind the TCPROS server to 127.0.0.1:" + server.port()),
+        e.getMessage());
+  }
+
+  @Test
   void unknownServiceAndMissingFields() throws IOException {
     TcpRosServer server = serverWithSetBool();
     try (Socket s = Wire.connect(server)) {
