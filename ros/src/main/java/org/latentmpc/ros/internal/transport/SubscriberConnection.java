@@ -1,5 +1,6 @@
 package org.latentmpc.ros.internal.transport;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * peer has closed.
  */
 final class SubscriberConnection {
+  private static final int WRITE_BUFFER_BYTES = 64 * 1024;
   private static final long IDLE_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(500);
 
   final int id = ConnectionIds.next();
@@ -69,7 +71,9 @@ final class SubscriberConnection {
 
   /** Writes queued frames until the connection closes; runs on the connection's thread. */
   void runWriter() throws IOException {
-    OutputStream out = socket.getOutputStream();
+    // frames queued back to back are coalesced into few writes; the stream is flushed as soon as
+    // the queue is empty, so a lone message goes out at once
+    OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
     InputStream in = socket.getInputStream();
     while (!closed) {
       byte[] frame = take();
@@ -82,6 +86,18 @@ final class SubscriberConnection {
       out.write(frame);
       bytesSent += frame.length - 4;
       messagesSent++;
+      if (isEmpty()) {
+        out.flush();
+      }
+    }
+  }
+
+  private boolean isEmpty() {
+    lock.lock();
+    try {
+      return queue.isEmpty();
+    } finally {
+      lock.unlock();
     }
   }
 
