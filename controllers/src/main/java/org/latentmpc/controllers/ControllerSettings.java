@@ -1,5 +1,8 @@
 package org.latentmpc.controllers;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.latentmpc.robot.Joint;
 import org.latentmpc.robot.RobotModel;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The configuration of one controller namespace, read from rosparam (YAML) in the ros_controllers
@@ -163,6 +170,33 @@ public final class ControllerSettings {
     b.positionTopic = o.string("position_topic", b.positionTopic);
     b.velocityTopic = o.string("velocity_topic", b.velocityTopic);
     return b.build();
+  }
+
+  /**
+   * Reads the controller namespace {@code namespace} of a rosparam YAML file.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException naming the file and what is wrong (not YAML, no such
+   *     namespace, or any {@link #fromParameters} error)
+   */
+  public static ControllerSettings fromYaml(Path file, String namespace, RobotModel model)
+      throws IOException {
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    } catch (YAMLException e) {
+      throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage(), e);
+    }
+    if (!(root instanceof Map<?, ?> map) || !(map.get(namespace) instanceof Map<?, ?> ns)) {
+      throw new IllegalArgumentException(file + ": no controller namespace '" + namespace + "'");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, ?> params = (Map<String, ?>) ns;
+    try {
+      return fromParameters(params, model);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + namespace + "/" + e.getMessage(), e);
+    }
   }
 
   private static PidGains gainsFrom(P g) {
