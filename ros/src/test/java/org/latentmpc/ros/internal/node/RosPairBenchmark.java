@@ -44,7 +44,9 @@ class RosPairBenchmark {
   private static final int THROUGHPUT_COUNT_1MB = 200;
   private static final double TIMEOUT_S = 120;
 
-  /** {@code -Dbench.onlyOurs=true} skips the rospy and roscpp pairs (for profiling our transport). */
+  /**
+   * {@code -Dbench.onlyOurs=true} skips the rospy and roscpp pairs (for profiling our transport).
+   */
   private static final boolean ONLY_OURS = Boolean.getBoolean("bench.onlyOurs");
 
   /** Results of one pair at one size. */
