@@ -78,6 +78,7 @@ public final class XmlRpcServer implements AutoCloseable {
   }
 
   private static final long DRAIN_LIMIT_BYTES = 1 << 20;
+  private static final long ACCEPT_BACKOFF_MS = 50;
   private static final AtomicInteger SERVER_IDS = new AtomicInteger();
   private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
   private static final ThreadLocal<List<Runnable>> AFTER_RESPONSE =
@@ -159,6 +160,11 @@ public final class XmlRpcServer implements AutoCloseable {
       } catch (IOException e) {
         if (!closed) {
           LOG.warn("XML-RPC accept failed on {}: {}", uri(), e.toString());
+          try {
+            Thread.sleep(ACCEPT_BACKOFF_MS); // e.g. out of file descriptors: do not spin
+          } catch (InterruptedException interrupted) {
+            return;
+          }
         }
         continue;
       }
