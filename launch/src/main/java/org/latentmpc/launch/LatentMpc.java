@@ -1,5 +1,7 @@
 package org.latentmpc.launch;
 
+import org.latentmpc.ros.internal.tools.MsgCommand;
+import org.latentmpc.ros.internal.tools.TopicCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,24 @@ public final class LatentMpc implements Runnable {
   /** Builds the command tree with every subcommand registered. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new LatentMpc());
+    commandLine.addSubcommand("topic", new TopicCommand());
+    commandLine.addSubcommand("msg", new MsgCommand());
+    commandLine.setExecutionExceptionHandler(LatentMpc::printError);
     return commandLine;
+  }
+
+  /**
+   * Prints an error as one clear line (the stack trace only with LATENT_MPC_DEBUG=1) and exits with
+   * 1.
+   */
+  private static int printError(
+      Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    if ("1".equals(System.getenv("LATENT_MPC_DEBUG"))) {
+      error.printStackTrace(commandLine.getErr());
+    }
+    String message = error.getMessage() != null ? error.getMessage() : error.toString();
+    commandLine.getErr().println(commandLine.getCommandName() + ": error: " + message);
+    return 1;
   }
 
   public static void main(String[] args) {
