@@ -168,7 +168,7 @@ public final class TopicCommand {
                 return;
               }
               synchronized (parent.out) {
-                parent.out.print(message.toYaml());
+                parent.out.println(message.toYaml()); // rostopic echo: YAML, newline, ---
                 parent.out.println("---");
                 parent.out.flush();
               }
