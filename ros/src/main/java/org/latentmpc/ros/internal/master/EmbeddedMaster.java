@@ -112,6 +112,9 @@ public final class EmbeddedMaster implements AutoCloseable {
   // ------------------------------------------------------------------ dispatch
 
   private Object invoke(String method, List<Object> p) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{}{}", method, p);
+    }
     try {
       return switch (method) {
         case "registerPublisher" -> registerPublisher(p);

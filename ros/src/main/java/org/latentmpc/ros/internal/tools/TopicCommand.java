@@ -16,6 +16,7 @@ import org.latentmpc.ros.NodeConfiguration;
 import org.latentmpc.ros.Publisher;
 import org.latentmpc.ros.PublisherOptions;
 import org.latentmpc.ros.Subscriber;
+import org.latentmpc.ros.Time;
 import org.latentmpc.ros.internal.master.MasterClient;
 import org.latentmpc.ros.internal.master.SystemState;
 import org.latentmpc.ros.internal.master.TopicType;
@@ -168,7 +169,11 @@ public final class TopicCommand {
                 return;
               }
               synchronized (parent.out) {
-                parent.out.println(message.toYaml()); // rostopic echo: YAML, newline, ---
+                String yaml = message.toYaml();
+                parent.out.print(yaml);
+                if (!yaml.endsWith("\n")) {
+                  parent.out.println();
+                }
                 parent.out.println("---");
                 parent.out.flush();
               }
@@ -223,6 +228,8 @@ public final class TopicCommand {
     @Override
     public void run() {
       MessageType<DynamicMessage> messageType = DynamicMessage.type(type);
+      // Validate the arguments before joining the graph, so a typo costs no connection.
+      DynamicMessage.fromYamlArgs(messageType, args, Time.ZERO);
       try (ToolNode tool = ToolNode.start("topic_pub", parent.master)) {
         DynamicMessage message =
             DynamicMessage.fromYamlArgs(messageType, args, tool.node().getCurrentTime());

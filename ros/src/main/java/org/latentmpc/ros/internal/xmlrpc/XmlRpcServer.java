@@ -316,7 +316,10 @@ public final class XmlRpcServer implements AutoCloseable {
       return XmlRpcCodec.encodeFault(-32700, e.getMessage());
     }
     try {
-      Object result = handler.invoke(request.methodName(), request.params());
+      Object result =
+          request.methodName().equals("system.multicall")
+              ? multicall(request.params())
+              : handler.invoke(request.methodName(), request.params());
       return XmlRpcCodec.encodeResponse(result);
     } catch (XmlRpcFault fault) {
       return XmlRpcCodec.encodeFault(fault.faultCode(), fault.faultString());
@@ -324,6 +327,41 @@ public final class XmlRpcServer implements AutoCloseable {
       LOG.warn("XML-RPC method {} failed", request.methodName(), e);
       return XmlRpcCodec.encodeFault(1, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code system.multicall([{methodName, params}, ...])} as Python's server implements it (rospy
+   * unregisters through it on shutdown): each result wrapped in a one-element list, each failure a
+   * fault struct.
+   */
+  private Object multicall(List<Object> params) {
+    if (params.size() != 1 || !(params.get(0) instanceof List<?> calls)) {
+      throw new XmlRpcFault(-32602, "system.multicall expects one array of calls");
+    }
+    List<Object> results = new ArrayList<>(calls.size());
+    for (Object call : calls) {
+      try {
+        if (!(call instanceof Map<?, ?> m)
+            || !(m.get("methodName") instanceof String name)
+            || !(m.get("params") instanceof List<?> args)) {
+          throw new XmlRpcFault(-32602, "each call must be a struct {methodName, params}");
+        }
+        if (name.equals("system.multicall")) {
+          throw new XmlRpcFault(-32600, "recursive system.multicall forbidden");
+        }
+        results.add(List.of(handler.invoke(name, new ArrayList<>(args))));
+      } catch (XmlRpcFault fault) {
+        results.add(Map.of("faultCode", fault.faultCode(), "faultString", fault.faultString()));
+      } catch (RuntimeException e) {
+        results.add(
+            Map.of(
+                "faultCode",
+                1,
+                "faultString",
+                e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())));
+      }
+    }
+    return results;
   }
 
   private static void writeStatus(OutputStream out, int status, String message) throws IOException {
