@@ -505,6 +505,9 @@ public final class SimNode implements SimNodes.SimNodeMain {
             Thread.currentThread().interrupt();
             return;
           }
+          if (!running) {
+            return; // shutting down: the loop will not take it
+          }
           int tail = (queueHead + queueSize) % lockstepQueue.length;
           System.arraycopy(data, 0, lockstepQueue[tail], 0, data.length);
           queueSize++;

@@ -267,6 +267,37 @@ class SimNodeTest {
     assertEquals(1, sim.stepCount(), "sim time is not rewound by a reset");
   }
 
+  @Test
+  void servicesWhileTheLoopRunsFast() throws Exception {
+    SimNode sim = sim("scene", REACHER_SCENE.toString(), "mode", "fast", "camera_rate", 100.0);
+    BlockingQueue<Log> log = subscribe(test, "/rosout", Log.TYPE);
+    BlockingQueue<JointState> states = subscribe(test, "/joint_states", JointState.TYPE);
+    Random random = new Random(3);
+    try (ServiceClient<SetJointStateRequest, SetJointStateResponse> set =
+            test.newServiceClient("/sim/set_joint_state", SetJointState.TYPE, true);
+        ServiceClient<TriggerRequest, TriggerResponse> reset =
+            test.newServiceClient("/sim/reset", Trigger.TYPE, true)) {
+      for (int i = 0; i < 100; i++) {
+        SetJointStateRequest request = set.newRequest();
+        request.setPosition(new double[] {random.nextDouble() - 0.5, random.nextDouble() - 0.5});
+        request.setVelocity(new double[] {random.nextGaussian(), random.nextGaussian()});
+        assertTrue(set.call(request).isSuccess());
+        if (i % 10 == 0) {
+          assertTrue(reset.call(reset.newRequest()).isSuccess());
+        }
+      }
+    }
+    long steps = sim.stepCount();
+    assertTrue(eventually(() -> sim.stepCount() > steps), "still stepping");
+    JointState s = latest(states);
+    for (double v : s.getPosition()) {
+      assertTrue(Double.isFinite(v));
+    }
+    for (Log entry = log.poll(); entry != null; entry = log.poll()) {
+      assertTrue(entry.getLevel() < Log.ERROR, "no error logged: " + entry.getMsg());
+    }
+  }
+
   private static double[] state(SimNode sim) {
     return sim.withWorld(
         w -> new double[] {w.position(0), w.position(1), w.velocity(0), w.velocity(1)});
