@@ -115,12 +115,25 @@ class RoscppEmbeddedMasterInteropTest {
         assertEquals(0, info.exitCode(), info.output());
         assertTrue(info.output().contains("/cpp_chatter [std_msgs/String]"), info.output());
 
-        // A second node with the same name: our master shuts the first down.
+        // A second node with the same name: our master shuts the first down, and refuses the
+        // registration the first still makes while shutting down (roscpp's rosout appender
+        // subscribes a parameter when it logs the shutdown), which with rosmaster shuts the new
+        // node down in turn. Wait until the first has finished its own start-up registrations.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!master
+                .paramSubscribers()
+                .getOrDefault("/rosout_disable_topics_generation/", List.of())
+                .contains("/cpp_node")
+            && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
         try (Background twin = startNode(master.uri())) {
           twin.awaitLine("READY", 60);
           node.awaitLine("EXITING", 30);
           assertTrue(node.process().waitFor(30, TimeUnit.SECONDS), node.output());
           assertTrue(twin.process().isAlive(), twin.output());
+          assertTrue(!twin.output().contains("Shutdown request"), twin.output());
+          assertEquals(List.of("/cpp_node"), c.getSystemState().publishers().get("/cpp_chatter"));
         }
       }
     }
