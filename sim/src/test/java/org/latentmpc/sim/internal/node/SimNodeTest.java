@@ -141,23 +141,40 @@ class SimNodeTest {
 
   @Test
   void effortCommandsMoveTheJointsTheRightWay() throws Exception {
-    SimNode sim = sim("scene", REACHER_SCENE.toString(), "camera_rate", 0.0);
+    // Lock-step, so the test is independent of the machine's speed (the light arm would reach its
+    // joint limit within a second of wall time under a real-time command).
+    int stepsPerCommand = 20;
+    SimNode sim =
+        sim(
+            "scene",
+            REACHER_SCENE.toString(),
+            "camera_rate",
+            0.0,
+            "mode",
+            "lockstep",
+            "lockstep_steps",
+            stepsPerCommand);
     BlockingQueue<JointState> states = subscribe(test, "/joint_states", JointState.TYPE);
     Publisher<Float64MultiArray> commands =
         connectedPublisher("/sim/effort_command", Float64MultiArray.TYPE);
-    double q0 = poll(states, "first state").getPosition()[0];
-    commands.publish(array(0.2, 0.0));
-    assertTrue(
-        eventually(() -> sim.withWorld(w -> w.position(0)) > q0 + 0.05),
-        "positive effort on joint1 increases its angle");
-    JointState later = latest(states);
-    assertTrue(later.getPosition()[0] > q0 && later.getVelocity()[0] > 0, "seen on /joint_states");
-    assertEquals(0.2, later.getEffort()[0], 1e-12, "applied effort published");
-    double q1 = sim.withWorld(w -> w.position(0));
-    commands.publish(array(-0.6, 0.0));
-    assertTrue(
-        eventually(() -> sim.withWorld(w -> w.position(0)) < q1 - 0.05),
-        "negative effort turns joint1 back");
+    JointState previous = poll(states, "latched initial state");
+    for (int i = 0; i < 3; i++) {
+      commands.publish(array(0.02, 0.0));
+      JointState s = poll(states, "state after a positive effort");
+      assertTrue(
+          s.getPosition()[0] > previous.getPosition()[0],
+          "positive effort on joint1 increases its angle: " + s.getPosition()[0]);
+      assertTrue(s.getVelocity()[0] > 0);
+      assertEquals(0.02, s.getEffort()[0], 1e-12, "applied effort published");
+      previous = s;
+    }
+    boolean turnedBack = false;
+    for (int i = 0; i < 20 && !turnedBack; i++) {
+      commands.publish(array(-0.02, 0.0));
+      turnedBack = poll(states, "state after a negative effort").getVelocity()[0] < 0;
+    }
+    assertTrue(turnedBack, "negative effort turns joint1 back");
+    assertEquals(0, sim.stepCount() % stepsPerCommand, "whole commands only");
   }
 
   private static JointState latest(BlockingQueue<JointState> states) throws InterruptedException {
@@ -172,7 +189,14 @@ class SimNodeTest {
     BlockingQueue<JointState> states = subscribe(test, "/joint_states", JointState.TYPE);
     Publisher<Float64MultiArray> commands =
         connectedPublisher("/sim/effort_command", Float64MultiArray.TYPE);
-    commands.publish(array(0.1, -0.05));
+    // Start far from joint1's upper limit and push gently (terminal speed about 1 rad/s), so it is
+    // still moving when checked even on a slow machine.
+    sim.withWorld(
+        w -> {
+          w.setPositions(new double[] {-2.5, 0.0});
+          return null;
+        });
+    commands.publish(array(0.003, -0.0005));
     assertTrue(eventually(() -> sim.withWorld(w -> w.velocity(0)) > 0), "moving");
     commands.publish(array(1.0));
     commands.publish(array(1.0, 2.0, 3.0));
@@ -186,7 +210,7 @@ class SimNodeTest {
           w.getEffortCommand(command);
           return null;
         });
-    assertArrayEquals(new double[] {0.1, -0.05}, command, 0.0, "the last valid command stays");
+    assertArrayEquals(new double[] {0.003, -0.0005}, command, 0.0, "the last valid command stays");
     double q = latest(states).getPosition()[0];
     assertTrue(
         eventually(() -> sim.withWorld(w -> w.position(0)) > q + 0.01),
