@@ -28,10 +28,16 @@ final class SimHarness {
   /** Starts a sim node with {@code params} as private parameters and waits for its onStart. */
   static SimNode startSim(NodeMainExecutor executor, String masterUri, Map<String, Object> params)
       throws InterruptedException {
+    return startSim(executor, masterUri, params, new SimNode());
+  }
+
+  /** Starts {@code sim} with {@code params} as private parameters and waits for its onStart. */
+  static SimNode startSim(
+      NodeMainExecutor executor, String masterUri, Map<String, Object> params, SimNode sim)
+      throws InterruptedException {
     NodeConfiguration.Builder builder =
         NodeConfiguration.builder().masterUri(URI.create(masterUri));
     params.forEach(builder::privateParameter);
-    SimNode sim = new SimNode();
     executor.execute(sim, builder.build());
     if (!sim.awaitStarted(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
       throw new AssertionError("sim node did not start within " + TIMEOUT_MS + " ms");

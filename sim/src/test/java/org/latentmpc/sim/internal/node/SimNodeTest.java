@@ -610,6 +610,29 @@ class SimNodeTest {
   }
 
   @Test
+  void realTimePacingFollowsTheInjectedClock() throws Exception {
+    // A clock running 10 times faster than the wall clock: "real time" is then 10x wall time.
+    double speedUp = 10;
+    long origin = System.nanoTime();
+    SimNode sim =
+        startSim(
+            simExecutor,
+            master.uri(),
+            Map.of("scene", REACHER_SCENE.toString(), "camera_rate", 0.0),
+            new SimNode(() -> origin + Math.round((System.nanoTime() - origin) * speedUp)));
+    long steps0 = sim.stepCount();
+    long wall0 = System.nanoTime();
+    Thread.sleep(1000);
+    long steps1 = sim.stepCount();
+    double wallS = (System.nanoTime() - wall0) * 1e-9;
+    double simS = (steps1 - steps0) * 0.001;
+    System.out.printf(
+        "real-time mode on a 10x clock: %.3f s of sim time in %.3f s of wall time%n", simS, wallS);
+    assertTrue(simS > 2 * wallS, "paced by the injected clock: " + simS + " s in " + wallS + " s");
+    assertTrue(simS < 3 * speedUp * wallS, "still paced: " + simS + " s in " + wallS + " s");
+  }
+
+  @Test
   void missingOrBadSceneFailsStartNamingTheParameter() throws Exception {
     String[][] cases = {
       {null, "~scene"},
