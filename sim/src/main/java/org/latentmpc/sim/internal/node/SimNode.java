@@ -42,7 +42,13 @@ import org.latentmpc.sim.WorldOptions;
  * lockstep_steps} steps per effort command received, in the order received, and publishes a joint
  * state only after each command's steps (not at {@code joint_state_rate}), so a controller in the
  * loop sees every result; sim time only advances as the simulation does; {@code /joint_states} is
- * latched so a late subscriber gets the state the simulation waits in).
+ * latched so a late subscriber gets the state the simulation waits in). Up to 256 lock-step
+ * commands are buffered; beyond that the subscriber waits for the loop and its own queue (100)
+ * drops the oldest, so send commands closed-loop (each after the previous state) or in bursts of
+ * fewer than 256.
+ *
+ * <p>{@code /sim/reset} returns to the scene's initial configuration at rest with a zero effort
+ * command; sim time is not rewound. {@code /clock} is published after every physics step.
  *
  * <p>The physics never reads the wall clock; only real-time pacing does, through the injected
  * {@code nanoTime}. The loop allocates nothing per physics step; publishing allocates one {@link
