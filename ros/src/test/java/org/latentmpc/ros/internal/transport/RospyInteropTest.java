@@ -38,10 +38,10 @@ import org.latentmpc.ros.msgs.std_srvs.SetBoolRequest;
 import org.latentmpc.ros.msgs.std_srvs.SetBoolResponse;
 
 /**
- * TCPROS against real rospy nodes and tools under a real {@code roscore}. The test plays the
- * node's part with a minimal slave API (requestTopic only) so the transport can be checked before
- * the node exists: our subscriber &lt;- rospy publisher, our client -&gt; rospy service, rospy
- * subscriber &lt;- our publisher, {@code rosservice call} -&gt; our service.
+ * TCPROS against real rospy nodes and tools under a real {@code roscore}. The test plays the node's
+ * part with a minimal slave API (requestTopic only) so the transport can be checked before the node
+ * exists: our subscriber &lt;- rospy publisher, our client -&gt; rospy service, rospy subscriber
+ * &lt;- our publisher, {@code rosservice call} -&gt; our service.
  */
 @Tag("interop")
 class RospyInteropTest {
@@ -55,10 +55,13 @@ class RospyInteropTest {
 
   private static boolean rosAvailable() {
     try {
-      Process p = new ProcessBuilder(PYTHON, "-c", "import rospy, std_msgs.msg, std_srvs.srv")
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(PYTHON, "-c", "import rospy, std_msgs.msg, std_srvs.srv")
+              .redirectErrorStream(true)
+              .start();
       p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0
+      return p.waitFor(30, TimeUnit.SECONDS)
+          && p.exitValue() == 0
           && Files.isExecutable(Path.of("/usr/bin/roscore"));
     } catch (IOException | InterruptedException e) {
       return false;
@@ -84,12 +87,15 @@ class RospyInteropTest {
 
   @BeforeAll
   static void startRoscore() throws Exception {
-    Assumptions.assumeTrue(rosAvailable(),
+    Assumptions.assumeTrue(
+        rosAvailable(),
         "Debian ROS not installed (roscore, python3 rospy): skipping TCPROS interop");
     int port = freePort();
     masterUri = "http://" + Wire.LOOPBACK + ":" + port + "/";
-    roscore = rosProcess("roscore", "-p", java.lang.Integer.toString(port))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    roscore =
+        rosProcess("roscore", "-p", java.lang.Integer.toString(port))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     master = new XmlRpcClient(URI.create(masterUri), Duration.ofSeconds(2), Duration.ofSeconds(5));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STARTUP_S);
     while (true) {
@@ -132,33 +138,35 @@ class RospyInteropTest {
   private static BlockingQueue<java.lang.String> startPeer(java.lang.String mode)
       throws IOException {
     Path script = Files.createTempFile("rospy_peer", ".py");
-    try (InputStream in = RospyInteropTest.class.getResourceAsStream(
-        "/transport/rospy_peer.py")) {
+    try (InputStream in = RospyInteropTest.class.getResourceAsStream("/transport/rospy_peer.py")) {
       Files.write(script, in.readAllBytes());
     }
     script.toFile().deleteOnExit();
     Process p = rosProcess(PYTHON, script.toString(), mode).start();
     peers.add(p);
     BlockingQueue<java.lang.String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        java.lang.String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // process ended
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                java.lang.String line;
+                while ((line = r.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // process ended
+              }
+            });
     reader.setDaemon(true);
     reader.start();
     awaitLine(lines, "READY", p);
     return lines;
   }
 
-  private static java.lang.String awaitLine(BlockingQueue<java.lang.String> lines,
-      java.lang.String prefix, Process p) {
+  private static java.lang.String awaitLine(
+      BlockingQueue<java.lang.String> lines, java.lang.String prefix, Process p) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STARTUP_S);
     List<java.lang.String> seen = new ArrayList<>();
     while (System.nanoTime() < deadline) {
@@ -175,8 +183,8 @@ class RospyInteropTest {
         break;
       }
     }
-    throw new AssertionError("no line starting with " + prefix + " (alive: " + p.isAlive()
-        + "); output: " + seen);
+    throw new AssertionError(
+        "no line starting with " + prefix + " (alive: " + p.isAlive() + "); output: " + seen);
   }
 
   private static List<?> ok(Object reply) {
@@ -187,8 +195,10 @@ class RospyInteropTest {
 
   /** The node's requestTopic, as the lead's slave API will answer it. */
   private static InetSocketAddress requestTopic(URI slaveUri, java.lang.String topic) {
-    List<?> r = ok(new XmlRpcClient(slaveUri).call("requestTopic", CALLER, topic,
-        List.of(List.of("TCPROS"))));
+    List<?> r =
+        ok(
+            new XmlRpcClient(slaveUri)
+                .call("requestTopic", CALLER, topic, List.of(List.of("TCPROS"))));
     List<?> protocol = (List<?>) r.get(2);
     assertEquals("TCPROS", protocol.get(0));
     return new InetSocketAddress((java.lang.String) protocol.get(1), (Integer) protocol.get(2));
@@ -197,11 +207,12 @@ class RospyInteropTest {
   @Test
   void ourSubscriberReceivesFromARospyPublisherAndCallsItsService() throws Exception {
     startPeer("talker");
-    URI talker = URI.create((java.lang.String) ok(master.call("lookupNode", CALLER,
-        "/py_talker")).get(2));
+    URI talker =
+        URI.create((java.lang.String) ok(master.call("lookupNode", CALLER, "/py_talker")).get(2));
     List<java.lang.String> got = new CopyOnWriteArrayList<>();
-    try (TcpRosSubscriber<String> sub = new TcpRosSubscriber<>("/py_chatter", String.TYPE,
-        CALLER, RospyInteropTest::requestTopic, null, null)) {
+    try (TcpRosSubscriber<String> sub =
+        new TcpRosSubscriber<>(
+            "/py_chatter", String.TYPE, CALLER, RospyInteropTest::requestTopic, null, null)) {
       sub.addMessageListener(m -> got.add(m.getData()), 100);
       sub.updatePublishers(List.of(talker));
       Wire.await("3 messages from rospy", () -> got.size() >= 3);
@@ -209,8 +220,11 @@ class RospyInteropTest {
       assertEquals('i', sub.connectionInfos().get(0).direction());
     }
 
-    ServiceLocator lookup = name -> ServiceLocator.parseRosRpcUri(URI.create(
-        (java.lang.String) ok(master.call("lookupService", CALLER, name)).get(2)));
+    ServiceLocator lookup =
+        name ->
+            ServiceLocator.parseRosRpcUri(
+                URI.create(
+                    (java.lang.String) ok(master.call("lookupService", CALLER, name)).get(2)));
     for (boolean persistent : new boolean[] {false, true}) {
       try (TcpRosServiceClient<SetBoolRequest, SetBoolResponse> client =
           new TcpRosServiceClient<>("/py_set", SetBool.TYPE, CALLER, persistent, lookup, 10_000)) {
@@ -219,8 +233,9 @@ class RospyInteropTest {
           assertTrue(r.isSuccess());
           assertEquals("py got true", r.getMessage());
         }
-        ServiceException e = assertThrows(ServiceException.class,
-            () -> client.call(new SetBoolRequest().setData(false)));
+        ServiceException e =
+            assertThrows(
+                ServiceException.class, () -> client.call(new SetBoolRequest().setData(false)));
         assertTrue(e.getMessage().contains("py refuses false"), e.getMessage());
       }
     }
@@ -229,30 +244,50 @@ class RospyInteropTest {
   @Test
   void rospySubscriberAndRosserviceCallReachOurEndpoints() throws Exception {
     try (TcpRosServer tcp = new TcpRosServer(Wire.LOOPBACK, 0)) {
-      XmlRpcHandler slave = (method, params) -> switch (method) {
-        case "requestTopic" -> List.of(1, "ready", List.of("TCPROS", Wire.LOOPBACK, tcp.port()));
-        case "getPid" -> List.of(1, "", (int) ProcessHandle.current().pid());
-        case "publisherUpdate", "paramUpdate" -> List.of(1, "", 0);
-        case "getBusInfo", "getSubscriptions", "getPublications" -> List.of(1, "", List.of());
-        case "getMasterUri" -> List.of(1, "", masterUri);
-        default -> throw XmlRpcHandler.noSuchMethod(method);
-      };
+      XmlRpcHandler slave =
+          (method, params) ->
+              switch (method) {
+                case "requestTopic" ->
+                    List.of(1, "ready", List.of("TCPROS", Wire.LOOPBACK, tcp.port()));
+                case "getPid" -> List.of(1, "", (int) ProcessHandle.current().pid());
+                case "publisherUpdate", "paramUpdate" -> List.of(1, "", 0);
+                case "getBusInfo", "getSubscriptions", "getPublications" ->
+                    List.of(1, "", List.of());
+                case "getMasterUri" -> List.of(1, "", masterUri);
+                default -> throw XmlRpcHandler.noSuchMethod(method);
+              };
       try (XmlRpcServer slaveServer = XmlRpcServer.start(Wire.LOOPBACK, 0, slave)) {
         java.lang.String slaveUri = slaveServer.uri();
-        TcpRosPublisher<String> pub = new TcpRosPublisher<>("/java_chatter", String.TYPE,
-            PublisherOptions.DEFAULT, CALLER, URI.create(slaveUri), tcp, null, null);
+        TcpRosPublisher<String> pub =
+            new TcpRosPublisher<>(
+                "/java_chatter",
+                String.TYPE,
+                PublisherOptions.DEFAULT,
+                CALLER,
+                URI.create(slaveUri),
+                tcp,
+                null,
+                null);
         TcpRosServiceServer<SetBoolRequest, SetBoolResponse> service =
-            new TcpRosServiceServer<>("/java_set", SetBool.TYPE, (q, r) -> {
-              if (!q.isData()) {
-                throw new ServiceException("java refuses false");
-              }
-              r.setSuccess(true).setMessage("java got true");
-            }, CALLER, tcp, null);
+            new TcpRosServiceServer<>(
+                "/java_set",
+                SetBool.TYPE,
+                (q, r) -> {
+                  if (!q.isData()) {
+                    throw new ServiceException("java refuses false");
+                  }
+                  r.setSuccess(true).setMessage("java got true");
+                },
+                CALLER,
+                tcp,
+                null);
         try {
-          ok(master.call("registerPublisher", CALLER, "/java_chatter", "std_msgs/String",
-              slaveUri));
-          ok(master.call("registerService", CALLER, "/java_set", tcp.rosRpcUri().toString(),
-              slaveUri));
+          ok(
+              master.call(
+                  "registerPublisher", CALLER, "/java_chatter", "std_msgs/String", slaveUri));
+          ok(
+              master.call(
+                  "registerService", CALLER, "/java_set", tcp.rosRpcUri().toString(), slaveUri));
           BlockingQueue<java.lang.String> lines = startPeer("listener");
           Wire.await("rospy subscriber connected", () -> pub.getNumberOfSubscribers() == 1);
           assertEquals("/py_listener", pub.connectionInfos().get(0).destination());
@@ -263,13 +298,13 @@ class RospyInteropTest {
           }
 
           Process call = rosProcess("rosservice", "call", "/java_set", "data: true").start();
-          java.lang.String out = new java.lang.String(call.getInputStream().readAllBytes(),
-              StandardCharsets.UTF_8);
+          java.lang.String out =
+              new java.lang.String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
           assertTrue(call.waitFor(STARTUP_S, TimeUnit.SECONDS));
           assertTrue(out.contains("success: True") && out.contains("java got true"), out);
           Process refused = rosProcess("rosservice", "call", "/java_set", "data: false").start();
-          java.lang.String err = new java.lang.String(refused.getInputStream().readAllBytes(),
-              StandardCharsets.UTF_8);
+          java.lang.String err =
+              new java.lang.String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
           assertTrue(refused.waitFor(STARTUP_S, TimeUnit.SECONDS));
           assertTrue(err.contains("java refuses false"), err);
         } finally {
