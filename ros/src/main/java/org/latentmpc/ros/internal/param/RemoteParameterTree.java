@@ -285,6 +285,24 @@ public final class RemoteParameterTree implements ParameterTree {
     }
   }
 
+  /**
+   * Subscribes every listened-to key again (after the master restarted and forgot the
+   * subscriptions) and delivers values that changed meanwhile; failures are logged.
+   */
+  public void resubscribeAll() {
+    List<String> keys;
+    synchronized (lock) {
+      keys = new ArrayList<>(cache.keySet());
+    }
+    for (String key : keys) {
+      try {
+        onParamUpdate(key, master.subscribeParam(slaveUri, key));
+      } catch (RosException e) {
+        LOG.debug("subscribeParam {} failed: {}", key, e.toString());
+      }
+    }
+  }
+
   /** Ends every parameter subscription at the master (node shutdown); failures are logged. */
   public void unsubscribeAll() {
     List<String> keys;

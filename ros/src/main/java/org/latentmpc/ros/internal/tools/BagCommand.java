@@ -151,10 +151,24 @@ public final class BagCommand implements Runnable {
       NodeConfiguration configuration = NodeConfiguration.fromArgs(rosArgs.toArray(String[]::new));
       PrintWriter out = spec.commandLine().getOut();
       CountDownLatch done = new CountDownLatch(1);
+      CountDownLatch closed = new CountDownLatch(1);
       AtomicLong recorded = new AtomicLong();
+      // On SIGTERM / Ctrl-C the hook stops recording and then waits for the writer to write its
+      // index: the JVM
+      // halts as soon as the hooks return, so returning at once would leave an unindexed bag.
+      Thread hook =
+          new Thread(
+              () -> {
+                done.countDown();
+                try {
+                  closed.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "bag-record-stop");
       try (BagWriter writer = BagWriter.open(output, compression, chunkSizeKib * 1024);
           NodeMainExecutor executor = NodeMainExecutor.newDefault()) {
-        Thread hook = new Thread(done::countDown, "bag-record-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         NodeMain recorder =
             new NodeMain() {
@@ -206,8 +220,10 @@ public final class BagCommand implements Runnable {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-          // The JVM is exiting (Ctrl-C); the writer still closes below.
+          // The JVM is exiting (Ctrl-C); the writer still closes below, and the hook waits for it.
         }
+      } finally {
+        closed.countDown();
       }
       out.flush();
       return 0;
