@@ -15,23 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.latentmpc.ros.NodeMainExecutor;
+import org.latentmpc.ros.internal.testing.Roscore;
 
 /** The sim node under Debian's real roscore, seen by the real rostopic and rosservice. */
 @Tag("interop")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class SimNodeInteropTest {
-  private RealRoscore roscore;
+  private Roscore roscore;
   private NodeMainExecutor executor;
   private SimNode sim;
 
   @BeforeAll
   void start() throws Exception {
     Assumptions.assumeTrue(
-        RealRoscore.available(),
+        Roscore.available(),
         "Debian ROS not installed (/usr/bin/roscore, rospy under /usr/bin/python3): skipping the"
             + " sim node interop test");
-    roscore = new RealRoscore();
+    roscore = new Roscore();
     executor = NodeMainExecutor.newDefault();
     sim = SimHarness.startSim(executor, roscore.uri(), Map.of("scene", REACHER_SCENE.toString()));
   }
@@ -48,7 +49,7 @@ class SimNodeInteropTest {
 
   @Test
   void rostopicEchoShowsOurJointNames() throws Exception {
-    RealRoscore.Result r = roscore.run(List.of("rostopic", "echo", "-n", "1", "/joint_states"), 60);
+    Roscore.Result r = roscore.run(List.of("rostopic", "echo", "-n", "1", "/joint_states"), 60);
     assertEquals(0, r.exitCode(), r.output());
     // rostopic prints string lists as YAML block sequences, in message (URDF) order.
     String out = r.output();
@@ -66,7 +67,7 @@ class SimNodeInteropTest {
           w.setPositions(new double[] {1.0, -1.0});
           return null;
         });
-    RealRoscore.Result r = roscore.run(List.of("rosservice", "call", "/sim/reset"), 60);
+    Roscore.Result r = roscore.run(List.of("rosservice", "call", "/sim/reset"), 60);
     assertEquals(0, r.exitCode(), r.output());
     assertTrue(r.output().contains("success: True"), r.output());
     assertEquals(0.0, sim.withWorld(w -> w.position(0)), 0.05, "back near the initial q");
