@@ -18,7 +18,7 @@ import org.latentmpc.worldmodel.internal.model.DjlWorldModel;
 /** Repeated rollouts and encodes keep the number of live NDArrays and the native memory flat. */
 class RolloutLeakTest {
 
-  static final int CALLS = 1500;
+  static final int CALLS = 800;
 
   /** A leak of one batch-64 rollout's intermediates would be ~0.5 MB per call, ~1 GB in total. */
   static final long MAX_RSS_GROWTH_BYTES = 64L << 20;
