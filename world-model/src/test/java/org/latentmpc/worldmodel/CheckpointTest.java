@@ -80,6 +80,25 @@ class CheckpointTest {
   }
 
   @Test
+  void surpriseIsLowerForTheTrueNextFrameThanForADistantOne() {
+    try (WorldModel m = WorldModels.load(trained)) {
+      SurpriseMonitor monitor = new SurpriseMonitor(m);
+      Episode ep = data.episodes().get(1);
+      assertTrue(Double.isNaN(monitor.observe(m.encode(ep.observation(1)))));
+      int t = 4;
+      float[] zt = m.encode(ep.observation(t));
+      monitor.predict(zt, ep.actions()[t]);
+      double own = monitor.observe(m.encode(ep.observation(t + 1)));
+      assertTrue(own >= 0 && Double.isFinite(own), "surprise " + own);
+      float[] zSame = new float[m.latentDim()];
+      m.rollout(zt, ep.actions()[t], 1, 1, zSame);
+      monitor.predict(zt, ep.actions()[t]);
+      assertEquals(0.0, monitor.observe(zSame), 0.0);
+      assertThrows(IllegalArgumentException.class, () -> monitor.observe(new float[3]));
+    }
+  }
+
+  @Test
   void corruptParametersAreDetected(@TempDir Path dir) throws IOException {
     Path c = copy(trained, dir.resolve("c"));
     byte[] bytes = Files.readAllBytes(c.resolve("model.params"));
