@@ -1,5 +1,11 @@
 package org.latentmpc.launch;
 
+import org.latentmpc.ros.internal.tools.BagCommand;
+import org.latentmpc.ros.internal.tools.MasterCommand;
+import org.latentmpc.ros.internal.tools.MsgCommand;
+import org.latentmpc.ros.internal.tools.ParamCommand;
+import org.latentmpc.ros.internal.tools.TopicCommand;
+import org.latentmpc.sim.internal.cli.SimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +25,28 @@ public final class LatentMpc implements Runnable {
   /** Builds the command tree with every subcommand registered. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new LatentMpc());
+    commandLine.addSubcommand("master", new MasterCommand());
+    commandLine.addSubcommand("topic", new TopicCommand());
+    commandLine.addSubcommand("msg", new MsgCommand());
+    commandLine.addSubcommand("param", new ParamCommand());
+    commandLine.addSubcommand("bag", new BagCommand());
+    commandLine.addSubcommand("sim", new SimCommand());
+    commandLine.setExecutionExceptionHandler(LatentMpc::printError);
     return commandLine;
+  }
+
+  /**
+   * Prints an error as one clear line (the stack trace only with LATENT_MPC_DEBUG=1) and exits with
+   * 1.
+   */
+  private static int printError(
+      Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    if ("1".equals(System.getenv("LATENT_MPC_DEBUG"))) {
+      error.printStackTrace(commandLine.getErr());
+    }
+    String message = error.getMessage() != null ? error.getMessage() : error.toString();
+    commandLine.getErr().println(commandLine.getCommandName() + ": error: " + message);
+    return 1;
   }
 
   public static void main(String[] args) {

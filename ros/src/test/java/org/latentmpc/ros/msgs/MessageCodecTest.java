@@ -133,6 +133,34 @@ class MessageCodecTest {
   }
 
   @Test
+  void steadyStateJointStateCodecDoesNotAllocate() {
+    final int iterations = 20_000;
+    final long allowedBytesPerCycle = 8;
+    JointState js = new JointState();
+    js.setName(new String[] {"j1", "j2", "j3", "j4", "j5", "j6", "j7"});
+    js.setPosition(new double[7]).setVelocity(new double[7]).setEffort(new double[7]);
+    js.getHeader().setStamp(new Time(1, 2)).setFrameId("base");
+    ByteBuffer buffer = ByteBuffer.allocate(js.serializedSize()).order(ByteOrder.LITTLE_ENDIAN);
+    JointState target = new JointState();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = 0;
+    for (int round = 0; round < 2; round++) { // round 0 warms up
+      before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < iterations; i++) {
+        buffer.clear();
+        js.getPosition()[i % 7] = i;
+        js.serialize(buffer);
+        buffer.flip();
+        target.deserialize(buffer);
+      }
+    }
+    long perCycle = (threads.getCurrentThreadAllocatedBytes() - before) / iterations;
+    assertTrue(perCycle <= allowedBytesPerCycle, perCycle + " bytes allocated per cycle");
+    assertEquals(js, target);
+  }
+
+  @Test
   void nestedListsRoundTrip() {
     JointTrajectory t = new JointTrajectory();
     t.setJointNames(new String[] {"a", "b"});

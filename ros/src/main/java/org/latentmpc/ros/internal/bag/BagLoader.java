@@ -70,10 +70,12 @@ public final class BagLoader {
       return empty("the bag header record's padding is cut off", size);
     }
     String reason;
+    boolean knownCut = false;
     if (indexPosition == 0) {
       reason = "index missing (the recording did not close the bag)";
     } else if (indexPosition < firstRecord || indexPosition > size) {
       reason = "index position " + indexPosition + " lies outside the file (" + size + " bytes)";
+      knownCut = indexPosition > size;
     } else {
       try {
         return readIndex(indexPosition, connectionCount, chunkCount);
@@ -81,7 +83,7 @@ public final class BagLoader {
         reason = "index unreadable (" + e.getMessage() + ")";
       }
     }
-    return scan(firstRecord, reason);
+    return scan(firstRecord, reason, knownCut ? indexPosition : -1);
   }
 
   private String badVersionLine(byte[] start) {
@@ -396,7 +398,12 @@ public final class BagLoader {
     }
   }
 
-  private BagContents scan(long firstRecord, String reason) throws IOException {
+  /**
+   * @param lostIndexPosition where the bag header says the index starts, when that lies past the
+   *     end of the file (so the file was certainly cut), else -1
+   */
+  private BagContents scan(long firstRecord, String reason, long lostIndexPosition)
+      throws IOException {
     Scan scan = new Scan();
     long size = file.size();
     long position = firstRecord;
@@ -464,6 +471,15 @@ public final class BagLoader {
         scan.connections.putIfAbsent(connection.id(), connection);
       }
       position = record.end();
+    }
+    if (scan.truncatedAt < 0 && lostIndexPosition > 0) {
+      scan.losses.add(
+          "the file ends at byte "
+              + size
+              + " between records; whatever followed up to the index (at byte "
+              + lostIndexPosition
+              + ") is lost");
+      scan.truncatedAt = size;
     }
     return finishScan(scan, reason);
   }

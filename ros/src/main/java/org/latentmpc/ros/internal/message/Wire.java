@@ -22,6 +22,9 @@ import org.latentmpc.ros.Time;
 public final class Wire {
   private static final String[] NO_STRINGS = new String[0];
 
+  /** Arrays at least this long are copied through a typed view instead of element by element. */
+  private static final int BULK = 64;
+
   private Wire() {}
 
   /** A {@link MessageFormatException} for a buffer that ended inside a message. */
@@ -118,7 +121,19 @@ public final class Wire {
   }
 
   public static String getString(ByteBuffer in, String field) {
+    return getString(in, null, field);
+  }
+
+  /**
+   * Reads a string; returns {@code previous} without allocating when the bytes are the same ASCII
+   * text (frame ids and joint names rarely change between messages).
+   */
+  public static String getString(ByteBuffer in, String previous, String field) {
     int len = readCount(in, 1, field);
+    if (previous != null && previous.length() == len && sameAscii(in, previous, len)) {
+      in.position(in.position() + len);
+      return previous;
+    }
     String s;
     if (in.hasArray()) {
       s = new String(in.array(), in.arrayOffset() + in.position(), len, StandardCharsets.UTF_8);
@@ -129,6 +144,17 @@ public final class Wire {
       s = new String(bytes, StandardCharsets.UTF_8);
     }
     return s;
+  }
+
+  private static boolean sameAscii(ByteBuffer in, String s, int len) {
+    int p = in.position();
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || in.get(p + i) != (byte) c) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static void putStringArray(ByteBuffer out, String[] a) {
@@ -142,7 +168,7 @@ public final class Wire {
     int n = readCount(in, 4, field);
     String[] a = reuse != null && reuse.length == n ? reuse : n == 0 ? NO_STRINGS : new String[n];
     for (int i = 0; i < n; i++) {
-      a[i] = getString(in, field);
+      a[i] = getString(in, a[i], field);
     }
     return a;
   }
@@ -154,8 +180,16 @@ public final class Wire {
 
   /** Reads a time; nanoseconds of a second or more carry into the seconds. */
   public static Time getTime(ByteBuffer in) {
+    return getTime(in, null);
+  }
+
+  /** Reads a time, returning {@code previous} without allocating when it is the same time. */
+  public static Time getTime(ByteBuffer in, Time previous) {
     long secs = Integer.toUnsignedLong(in.getInt());
     long nsecs = Integer.toUnsignedLong(in.getInt());
+    if (previous != null && previous.secs() == secs && previous.nsecs() == nsecs) {
+      return previous;
+    }
     if (nsecs < 1_000_000_000L) {
       return secs == 0 && nsecs == 0 ? Time.ZERO : new Time(secs, (int) nsecs);
     }
@@ -173,8 +207,16 @@ public final class Wire {
 
   /** Reads a duration, normalising it so that {@code 0 <= nsecs < 1e9}. */
   public static Duration getDuration(ByteBuffer in) {
+    return getDuration(in, null);
+  }
+
+  /** Reads a duration, returning {@code previous} without allocating when it is the same. */
+  public static Duration getDuration(ByteBuffer in, Duration previous) {
     int secs = in.getInt();
     int nsecs = in.getInt();
+    if (previous != null && previous.secs() == secs && previous.nsecs() == nsecs) {
+      return previous;
+    }
     if (nsecs >= 0 && nsecs < 1_000_000_000) {
       return secs == 0 && nsecs == 0 ? Duration.ZERO : new Duration(secs, nsecs);
     }
@@ -193,8 +235,14 @@ public final class Wire {
     } else {
       out.putInt(a.length);
     }
-    out.asDoubleBuffer().put(a);
-    out.position(out.position() + 8 * a.length);
+    if (a.length < BULK) {
+      for (double x : a) {
+        out.putDouble(x);
+      }
+    } else {
+      out.asDoubleBuffer().put(a);
+      out.position(out.position() + 8 * a.length);
+    }
   }
 
   /** Reads a float64 array (a count prefix unless {@code fixedLength >= 0}). */
@@ -202,8 +250,14 @@ public final class Wire {
       ByteBuffer in, double[] reuse, int fixedLength, String field) {
     int n = fixedLength >= 0 ? checkRemaining(in, fixedLength, 8, field) : readCount(in, 8, field);
     double[] a = reuse != null && reuse.length == n ? reuse : new double[n];
-    in.asDoubleBuffer().get(a);
-    in.position(in.position() + 8 * n);
+    if (n < BULK) {
+      for (int i = 0; i < n; i++) {
+        a[i] = in.getDouble();
+      }
+    } else {
+      in.asDoubleBuffer().get(a);
+      in.position(in.position() + 8 * n);
+    }
     return a;
   }
 
@@ -213,16 +267,28 @@ public final class Wire {
     } else {
       out.putInt(a.length);
     }
-    out.asFloatBuffer().put(a);
-    out.position(out.position() + 4 * a.length);
+    if (a.length < BULK) {
+      for (float x : a) {
+        out.putFloat(x);
+      }
+    } else {
+      out.asFloatBuffer().put(a);
+      out.position(out.position() + 4 * a.length);
+    }
   }
 
   public static float[] getFloat32Array(
       ByteBuffer in, float[] reuse, int fixedLength, String field) {
     int n = fixedLength >= 0 ? checkRemaining(in, fixedLength, 4, field) : readCount(in, 4, field);
     float[] a = reuse != null && reuse.length == n ? reuse : new float[n];
-    in.asFloatBuffer().get(a);
-    in.position(in.position() + 4 * n);
+    if (n < BULK) {
+      for (int i = 0; i < n; i++) {
+        a[i] = in.getFloat();
+      }
+    } else {
+      in.asFloatBuffer().get(a);
+      in.position(in.position() + 4 * n);
+    }
     return a;
   }
 

@@ -24,8 +24,8 @@ public final class Frames {
    */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 128 << 20;
 
-  /** Frames up to this size are allocated at once; larger ones grow as bytes arrive. */
-  private static final int EAGER_ALLOCATION_BYTES = 1 << 20;
+  /** Frames up to 4 MiB are allocated at once; larger ones grow as bytes arrive. */
+  private static final int EAGER_ALLOCATION_BYTES = 4 << 20;
 
   private Frames() {}
 

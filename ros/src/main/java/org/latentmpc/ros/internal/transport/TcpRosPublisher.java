@@ -45,6 +45,7 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
   private T lastMessage;
   private byte[] lastFrame;
   private volatile boolean shutdown;
+  private volatile boolean warnedAfterShutdown;
 
   private record LocalLink(int id, TcpRosSubscriber<?> subscriber) {}
 
@@ -122,7 +123,11 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
   public void publish(T message) {
     Objects.requireNonNull(message, "message");
     if (shutdown) {
-      throw new IllegalStateException("publisher of " + topic + " is shut down");
+      if (!warnedAfterShutdown) {
+        warnedAfterShutdown = true;
+        LOG.error("publish() on the shut-down publisher of {}: message dropped", topic);
+      }
+      return;
     }
     synchronized (this) {
       byte[] frame = null;
@@ -299,7 +304,7 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
 
   /**
    * Closes every subscriber connection, leaves the server and the registry, then runs the node's
-   * shutdown hook once. Publishing afterwards throws IllegalStateException.
+   * shutdown hook once. Messages published afterwards are dropped (logged once), as roscpp does.
    */
   @Override
   public void shutdown() {

@@ -177,10 +177,9 @@ public final class TcpRosServer implements AutoCloseable {
 
   private void serve(Socket socket) {
     try {
-      socket.setSoTimeout(handshakeTimeoutMs);
       ConnectionHeader header;
       try {
-        header = ConnectionHeader.read(socket.getInputStream());
+        header = ConnectionHeader.read(new DeadlineInputStream(socket, handshakeTimeoutMs));
       } catch (java.net.SocketTimeoutException e) {
         LOG.warn(
             "TCPROS connection from {} sent no complete header within {} ms; closing it",
@@ -271,6 +270,42 @@ public final class TcpRosServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /**
+   * Reads from a socket with one deadline for the whole header, so a peer that trickles bytes
+   * cannot hold a connection longer than the handshake timeout.
+   */
+  private static final class DeadlineInputStream extends java.io.InputStream {
+    private final Socket socket;
+    private final java.io.InputStream in;
+    private final long deadlineNs;
+
+    DeadlineInputStream(Socket socket, int timeoutMs) throws IOException {
+      this.socket = socket;
+      this.in = socket.getInputStream();
+      this.deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
+    }
+
+    private void arm() throws IOException {
+      long remainingMs = (deadlineNs - System.nanoTime()) / 1_000_000L;
+      if (remainingMs <= 0) {
+        throw new java.net.SocketTimeoutException("handshake deadline passed");
+      }
+      socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMs));
+    }
+
+    @Override
+    public int read() throws IOException {
+      arm();
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      arm();
+      return in.read(b, off, len);
+    }
   }
 
   /** Connections being served right now (handshakes, subscribers and service clients). */

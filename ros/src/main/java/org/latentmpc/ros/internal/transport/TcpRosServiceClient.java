@@ -36,7 +36,7 @@ public final class TcpRosServiceClient<Q extends Message, R extends Message>
   private final ServiceLocator locator;
   private final int timeoutMs;
   private final int maxResponseBytes;
-  private Socket socket;
+  private volatile Socket socket;
   private InputStream in;
   private OutputStream out;
   private volatile boolean closed;
@@ -236,6 +236,10 @@ public final class TcpRosServiceClient<Q extends Message, R extends Message>
   @Override
   public void close() {
     closed = true;
+    Socket s = socket;
+    if (s != null) {
+      TcpRosServer.closeQuietly(s); // unblocks a call in progress
+    }
     synchronized (this) {
       disconnect();
     }

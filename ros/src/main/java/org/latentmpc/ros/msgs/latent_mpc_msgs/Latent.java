@@ -15,8 +15,9 @@ import org.latentmpc.ros.msgs.std_msgs.Header;
  * encoded.
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class Latent implements Message {
   /** The type descriptor of {@code latent_mpc_msgs/Latent}. */
@@ -84,7 +85,7 @@ public final class Latent implements Message {
   public void deserialize(ByteBuffer in) {
     try {
       header.deserialize(in);
-      model = Wire.getString(in, "model");
+      model = Wire.getString(in, model, "model");
       data = Wire.getFloat32Array(in, data, -1, "data");
     } catch (BufferUnderflowException e) {
       throw Wire.truncated("latent_mpc_msgs/Latent", e);

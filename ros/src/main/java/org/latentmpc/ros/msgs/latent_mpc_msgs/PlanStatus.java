@@ -13,8 +13,9 @@ import org.latentmpc.ros.msgs.std_msgs.Header;
  * latent MPC planner. header.stamp is the time the plan was computed.
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class PlanStatus implements Message {
   /** The type descriptor of {@code latent_mpc_msgs/PlanStatus}. */
@@ -147,13 +148,13 @@ public final class PlanStatus implements Message {
   public void deserialize(ByteBuffer in) {
     try {
       header.deserialize(in);
-      planner = Wire.getString(in, "planner");
+      planner = Wire.getString(in, planner, "planner");
       cost = in.getDouble();
       iterations = in.getInt();
       solveTimeS = in.getDouble();
       goalDistance = in.getDouble();
       goalReached = in.get() != 0;
-      message = Wire.getString(in, "message");
+      message = Wire.getString(in, message, "message");
     } catch (BufferUnderflowException e) {
       throw Wire.truncated("latent_mpc_msgs/PlanStatus", e);
     }

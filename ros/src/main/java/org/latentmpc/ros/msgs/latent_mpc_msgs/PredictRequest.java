@@ -16,8 +16,9 @@ import org.latentmpc.ros.internal.message.Wire;
  * <p>The request of service {@link Predict}.
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class PredictRequest implements Message {
   /** The type descriptor of {@code latent_mpc_msgs/PredictRequest}. */
@@ -122,7 +123,7 @@ public final class PredictRequest implements Message {
   @Override
   public void deserialize(ByteBuffer in) {
     try {
-      model = Wire.getString(in, "model");
+      model = Wire.getString(in, model, "model");
       latent = Wire.getFloat32Array(in, latent, -1, "latent");
       numSequences = in.getInt();
       horizon = in.getInt();

@@ -14,8 +14,9 @@ import org.latentmpc.ros.internal.message.Wire;
  * <p>The response of service {@link Predict}.
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class PredictResponse implements Message {
   /** The type descriptor of {@code latent_mpc_msgs/PredictResponse}. */

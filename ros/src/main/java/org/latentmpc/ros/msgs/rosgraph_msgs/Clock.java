@@ -14,8 +14,9 @@ import org.latentmpc.ros.internal.message.Wire;
  * http://www.ros.org/wiki/Clock
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class Clock implements Message {
   /** The type descriptor of {@code rosgraph_msgs/Clock}. */
@@ -55,7 +56,7 @@ public final class Clock implements Message {
   @Override
   public void deserialize(ByteBuffer in) {
     try {
-      clock = Wire.getTime(in);
+      clock = Wire.getTime(in, clock);
     } catch (BufferUnderflowException e) {
       throw Wire.truncated("rosgraph_msgs/Clock", e);
     }

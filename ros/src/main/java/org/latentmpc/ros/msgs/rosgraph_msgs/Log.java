@@ -13,8 +13,9 @@ import org.latentmpc.ros.msgs.std_msgs.Header;
  * The ROS message {@code rosgraph_msgs/Log}. Severity level constants
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class Log implements Message {
   /** The type descriptor of {@code rosgraph_msgs/Log}. */
@@ -168,10 +169,10 @@ public final class Log implements Message {
     try {
       header.deserialize(in);
       level = in.get();
-      name = Wire.getString(in, "name");
-      msg = Wire.getString(in, "msg");
-      file = Wire.getString(in, "file");
-      function = Wire.getString(in, "function");
+      name = Wire.getString(in, name, "name");
+      msg = Wire.getString(in, msg, "msg");
+      file = Wire.getString(in, file, "file");
+      function = Wire.getString(in, function, "function");
       line = in.getInt();
       topics = Wire.getStringArray(in, topics, "topics");
     } catch (BufferUnderflowException e) {

@@ -24,8 +24,9 @@ import org.latentmpc.ros.msgs.std_msgs.Header;
  * may assume that K[0] == 0.0 indicates an uncalibrated camera.
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class CameraInfo implements Message {
   /** The type descriptor of {@code sensor_msgs/CameraInfo}. */
@@ -206,7 +207,7 @@ public final class CameraInfo implements Message {
       header.deserialize(in);
       height = in.getInt();
       width = in.getInt();
-      distortionModel = Wire.getString(in, "distortion_model");
+      distortionModel = Wire.getString(in, distortionModel, "distortion_model");
       d = Wire.getFloat64Array(in, d, -1, "D");
       k = Wire.getFloat64Array(in, k, 9, "K");
       r = Wire.getFloat64Array(in, r, 9, "R");

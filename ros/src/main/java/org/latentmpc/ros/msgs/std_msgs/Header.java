@@ -14,8 +14,9 @@ import org.latentmpc.ros.internal.message.Wire;
  * ID: consecutively increasing ID
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class Header implements Message {
   /** The type descriptor of {@code std_msgs/Header}. */
@@ -82,8 +83,8 @@ public final class Header implements Message {
   public void deserialize(ByteBuffer in) {
     try {
       seq = in.getInt();
-      stamp = Wire.getTime(in);
-      frameId = Wire.getString(in, "frame_id");
+      stamp = Wire.getTime(in, stamp);
+      frameId = Wire.getString(in, frameId, "frame_id");
     } catch (BufferUnderflowException e) {
       throw Wire.truncated("std_msgs/Header", e);
     }

@@ -13,8 +13,9 @@ import org.latentmpc.ros.internal.message.Wire;
  * <p>The response of service {@link Trigger}.
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class TriggerResponse implements Message {
   /** The type descriptor of {@code std_srvs/TriggerResponse}. */
@@ -68,7 +69,7 @@ public final class TriggerResponse implements Message {
   public void deserialize(ByteBuffer in) {
     try {
       success = in.get() != 0;
-      message = Wire.getString(in, "message");
+      message = Wire.getString(in, message, "message");
     } catch (BufferUnderflowException e) {
       throw Wire.truncated("std_srvs/TriggerResponse", e);
     }

@@ -15,8 +15,9 @@ import org.latentmpc.ros.internal.message.Wire;
  * executed. All specified values are in the same order as the joint names in JointTrajectory.msg
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class JointTrajectoryPoint implements Message {
   /** The type descriptor of {@code trajectory_msgs/JointTrajectoryPoint}. */
@@ -117,7 +118,7 @@ public final class JointTrajectoryPoint implements Message {
       velocities = Wire.getFloat64Array(in, velocities, -1, "velocities");
       accelerations = Wire.getFloat64Array(in, accelerations, -1, "accelerations");
       effort = Wire.getFloat64Array(in, effort, -1, "effort");
-      timeFromStart = Wire.getDuration(in);
+      timeFromStart = Wire.getDuration(in, timeFromStart);
     } catch (BufferUnderflowException e) {
       throw Wire.truncated("trajectory_msgs/JointTrajectoryPoint", e);
     }

@@ -22,8 +22,9 @@ import org.latentmpc.ros.msgs.std_msgs.Header;
  * this message with rviz
  *
  * <p>Arrays and nested messages are held by reference (setters do not copy), so a control loop can
- * refill the same arrays every cycle. Generated from the .msg definition; md5 and definition are
- * computed at run time from the .msg text on the classpath.
+ * refill the same arrays every cycle; {@link #deserialize} overwrites arrays of unchanged length in
+ * place and keeps equal strings, so steady-state decoding allocates little. Generated from the .msg
+ * definition; md5 and definition are computed at run time from the .msg text on the classpath.
  */
 public final class Marker implements Message {
   /** The type descriptor of {@code visualization_msgs/Marker}. */
@@ -310,14 +311,14 @@ public final class Marker implements Message {
   public void deserialize(ByteBuffer in) {
     try {
       header.deserialize(in);
-      ns = Wire.getString(in, "ns");
+      ns = Wire.getString(in, ns, "ns");
       id = in.getInt();
       type = in.getInt();
       action = in.getInt();
       pose.deserialize(in);
       scale.deserialize(in);
       color.deserialize(in);
-      lifetime = Wire.getDuration(in);
+      lifetime = Wire.getDuration(in, lifetime);
       frameLocked = in.get() != 0;
       int pointsCount = Wire.readCount(in, 24, "points");
       if (!(points instanceof ArrayList)) {
@@ -345,8 +346,8 @@ public final class Marker implements Message {
         }
         colors.get(i).deserialize(in);
       }
-      text = Wire.getString(in, "text");
-      meshResource = Wire.getString(in, "mesh_resource");
+      text = Wire.getString(in, text, "text");
+      meshResource = Wire.getString(in, meshResource, "mesh_resource");
       meshUseEmbeddedMaterials = in.get() != 0;
     } catch (BufferUnderflowException e) {
       throw Wire.truncated("visualization_msgs/Marker", e);

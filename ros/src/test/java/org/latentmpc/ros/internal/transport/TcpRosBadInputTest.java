@@ -147,6 +147,28 @@ class TcpRosBadInputTest {
   }
 
   @Test
+  void clientThatTricklesItsHeaderIsClosedAtTheHandshakeDeadline() throws Exception {
+    try (Socket s = Wire.connect(server)) {
+      s.getOutputStream().write(Wire.le32(100));
+      s.setSoTimeout(100);
+      boolean closed = false;
+      // one byte per 100 ms: every single read is quick, the whole header is not
+      for (int i = 0; i < 50 && !closed; i++) {
+        try {
+          s.getOutputStream().write('a');
+          closed = s.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException e) {
+          // still open
+        } catch (IOException e) {
+          closed = true;
+        }
+      }
+      assertTrue(closed, "a trickling client kept its connection for 5 s");
+    }
+    assertGoodClientServed();
+  }
+
+  @Test
   void connectionsBeyondTheLimitAreClosedAndTheServerRecovers() throws IOException {
     List<Socket> silent = new ArrayList<>();
     try {
