@@ -270,6 +270,17 @@ public final class ControllerCore implements JointController {
   }
 
   @Override
+  public PidGains positionGains(String joint) {
+    int j = settings.joints().indexOf(joint);
+    if (j < 0) {
+      throw new IllegalArgumentException("no joint '" + joint + "' in " + settings.joints());
+    }
+    synchronized (inbox) {
+      return pendingGains[j] != null ? pendingGains[j] : positionPid[j].getGains();
+    }
+  }
+
+  @Override
   public void setPositionGains(String joint, PidGains gains) {
     int j = settings.joints().indexOf(joint);
     if (j < 0) {
