@@ -197,6 +197,25 @@ class ControllerNodeTest {
     assertTrue(st.getData()[0] > 0, "cycles counted");
     assertEquals(1000.0, st.getData()[1], 1e-9); // nominal period (us)
     System.out.println("loop statistics over TCPROS: " + java.util.Arrays.toString(st.getData()));
+    // Informational: what the node's loop thread allocates per cycle, ROS publishing included.
+    Thread loopThread = null;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("controller-loop")) {
+        loopThread = t;
+      }
+    }
+    assertNotNull(loopThread);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long cycles0 = controllerNode.loopStatistics().cycles();
+    long bytes0 = threads.getThreadAllocatedBytes(loopThread.getId());
+    Thread.sleep(2000);
+    long bytes = threads.getThreadAllocatedBytes(loopThread.getId()) - bytes0;
+    long cycles = controllerNode.loopStatistics().cycles() - cycles0;
+    System.out.printf(
+        "node loop thread (effort publish over TCPROS + state at 50 Hz): %d bytes over %d cycles = %.1f"
+            + " bytes/cycle%n",
+        bytes, cycles, bytes / (double) Math.max(1, cycles));
   }
 
   @Test
