@@ -35,6 +35,7 @@ class ControlLoopBenchmark {
     double[] qd = new double[7];
     double[] effort = new double[7];
     long[] simWorkNanos = {0, 0};
+    long[] updateHistogramUs = new long[10_001]; // controller.update() cost, 1 us bins
     ControlLoop loop =
         new ControlLoop(
             ControlClock.wall(spinNanos),
@@ -42,7 +43,9 @@ class ControlLoopBenchmark {
             (now, dt) -> {
               sim.getPositions(q);
               sim.getVelocities(qd);
+              long u0 = System.nanoTime();
               controller.update(now, q, qd, effort);
+              updateHistogramUs[(int) Math.min(10_000, (System.nanoTime() - u0) / 1000)]++;
               sim.setEffortCommand(effort);
               long t0 = System.nanoTime();
               sim.step();
@@ -57,6 +60,7 @@ class ControlLoopBenchmark {
     // Warm-up (JIT) for 3 s, then measure.
     stream(controller, start, 3.0);
     loop.resetStatistics();
+    java.util.Arrays.fill(updateHistogramUs, 0);
     long allocBefore = threads.getThreadAllocatedBytes(loopThread.getId());
     long cyclesBefore = simWorkNanos[1];
     stream(controller, start, seconds);
@@ -75,6 +79,11 @@ class ControlLoopBenchmark {
     System.out.printf(
         "  bytes allocated by the loop thread: %d over %d cycles = %.4f bytes/cycle%n",
         allocAfter - allocBefore, cycles, (allocAfter - allocBefore) / (double) cycles);
+    System.out.printf(
+        "  controller.update() cost: p50=%d us p99=%d us p99.9=%d us%n",
+        percentile(updateHistogramUs, 0.5),
+        percentile(updateHistogramUs, 0.99),
+        percentile(updateHistogramUs, 0.999));
     System.out.printf(
         "  mean sim step %.1f us; rejected commands %d; final mode %s%n",
         simWorkNanos[0] / 1e3 / simWorkNanos[1],
@@ -95,6 +104,22 @@ class ControlLoopBenchmark {
       c.commandPositions(target);
       Thread.sleep(10);
     }
+  }
+
+  private static int percentile(long[] histogram, double p) {
+    long total = 0;
+    for (long c : histogram) {
+      total += c;
+    }
+    long rank = (long) Math.ceil(p * total);
+    long seen = 0;
+    for (int b = 0; b < histogram.length; b++) {
+      seen += histogram[b];
+      if (seen >= rank) {
+        return b;
+      }
+    }
+    return histogram.length - 1;
   }
 
   private static Thread findThread(String name) throws InterruptedException {
