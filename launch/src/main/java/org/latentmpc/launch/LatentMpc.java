@@ -1,7 +1,11 @@
 package org.latentmpc.launch;
 
+import org.latentmpc.ros.internal.tools.BagCommand;
+import org.latentmpc.ros.internal.tools.MasterCommand;
 import org.latentmpc.ros.internal.tools.MsgCommand;
+import org.latentmpc.ros.internal.tools.ParamCommand;
 import org.latentmpc.ros.internal.tools.TopicCommand;
+import org.latentmpc.sim.internal.cli.SimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,8 +25,12 @@ public final class LatentMpc implements Runnable {
   /** Builds the command tree with every subcommand registered. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new LatentMpc());
+    commandLine.addSubcommand("master", new MasterCommand());
     commandLine.addSubcommand("topic", new TopicCommand());
     commandLine.addSubcommand("msg", new MsgCommand());
+    commandLine.addSubcommand("param", new ParamCommand());
+    commandLine.addSubcommand("bag", new BagCommand());
+    commandLine.addSubcommand("sim", new SimCommand());
     commandLine.setExecutionExceptionHandler(LatentMpc::printError);
     return commandLine;
   }

@@ -179,4 +179,30 @@ class DynamicsTest {
             () -> d.forwardDynamics(new double[6], new double[7], new double[7], new double[7]));
     assertTrue(ex.getMessage().contains("q has 6 values"));
   }
+
+  @Test
+  void choleskySolveOfMassMatrixMatchesAba() {
+    RobotModel m = TestRobots.load(TestRobots.ARM7);
+    Dynamics d = m.newDynamics();
+    MassMatrixSolver solver = new MassMatrixSolver(7);
+    double[] q = new double[7], qd = new double[7], tau = new double[7];
+    double[] mm = new double[49], h = new double[7], rhs = new double[7];
+    double[] viaSolve = new double[7], viaAba = new double[7];
+    Random rnd = new Random(77);
+    for (int s = 0; s < 50; s++) {
+      randomState(rnd, m, q, qd, tau);
+      d.massMatrix(q, mm);
+      d.biasForces(q, qd, h);
+      for (int i = 0; i < 7; i++) {
+        rhs[i] = tau[i] - h[i];
+      }
+      assertTrue(solver.factor(mm));
+      solver.solve(rhs, viaSolve);
+      d.forwardDynamics(q, qd, tau, viaAba);
+      for (int i = 0; i < 7; i++) {
+        assertEquals(viaAba[i], viaSolve[i], 1e-8 * Math.max(1, Math.abs(viaAba[i])));
+      }
+    }
+    assertTrue(!solver.factor(new double[49]), "the zero matrix is not positive definite");
+  }
 }

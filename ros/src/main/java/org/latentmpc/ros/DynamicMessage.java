@@ -84,6 +84,55 @@ public final class DynamicMessage implements Message {
     return type(name, d.md5(), d.definition());
   }
 
+  /**
+   * A dynamic copy of any message (typed, raw or dynamic), decoded from its serialized bytes with
+   * its type's definition.
+   *
+   * @throws MessageFormatException if the bytes do not match the definition
+   */
+  public static DynamicMessage fromMessage(Message message) {
+    MessageType<?> t = message.messageType();
+    DynamicMessage d = type(t.name(), t.md5(), t.definition()).newMessage();
+    ByteBuffer buffer =
+        ByteBuffer.allocate(message.serializedSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    message.serialize(buffer);
+    buffer.flip();
+    d.deserialize(buffer);
+    if (buffer.hasRemaining()) {
+      throw new MessageFormatException(
+          buffer.remaining() + " bytes left over decoding " + t.name() + " dynamically");
+    }
+    return d;
+  }
+
+  /**
+   * This message as an instance of a concrete type with the same md5 (for example a generated
+   * class).
+   *
+   * @throws MessageFormatException if the md5 sums differ or the bytes do not decode
+   */
+  public <T extends Message> T toMessage(MessageType<T> as) {
+    if (!as.md5().equals(schema.type().md5())) {
+      throw new MessageFormatException(
+          "cannot convert "
+              + schema.name()
+              + " ["
+              + schema.type().md5()
+              + "] to "
+              + as.name()
+              + " ["
+              + as.md5()
+              + "]: md5 sums differ");
+    }
+    ByteBuffer buffer =
+        ByteBuffer.allocate(serializedSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    serialize(buffer);
+    buffer.flip();
+    T m = as.newMessage();
+    m.deserialize(buffer);
+    return m;
+  }
+
   @Override
   public MessageType<DynamicMessage> messageType() {
     return schema.type();

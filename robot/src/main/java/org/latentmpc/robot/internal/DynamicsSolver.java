@@ -34,9 +34,17 @@ public final class DynamicsSolver implements Dynamics {
   private final double[] zeros;
   private final double[] gravity = {0, 0, 0, 0, 0, 9.80665};
 
-  /** Creates a workspace for {@code model}. */
+  /** Creates a workspace for {@code model}, links joined by fixed joints merged into one body. */
   public DynamicsSolver(RobotModel model) {
-    m = new ModelArrays(model);
+    this(model, true);
+  }
+
+  /**
+   * Creates a workspace; {@code mergeFixedJoints = false} keeps one body per link (slower, used to
+   * cross-check the merge).
+   */
+  public DynamicsSolver(RobotModel model, boolean mergeFixedJoints) {
+    m = mergeFixedJoints ? ModelArrays.forDynamics(model) : new ModelArrays(model);
     n = m.dof;
     links = m.links;
     s = new double[6 * links];

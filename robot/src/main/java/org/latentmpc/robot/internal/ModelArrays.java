@@ -32,9 +32,9 @@ final class ModelArrays {
   final double[] e;
   final double[] r;
 
-  ModelArrays(RobotModel model) {
+  private ModelArrays(RobotModel model, int links) {
     this.model = model;
-    links = model.links().size();
+    this.links = links;
     dof = model.dof();
     parent = new int[links];
     dofOf = new int[links];
@@ -45,6 +45,11 @@ final class ModelArrays {
     inertia = new double[36 * links];
     e = new double[9 * links];
     r = new double[3 * links];
+  }
+
+  /** One body per link (forward kinematics needs every link frame). */
+  ModelArrays(RobotModel model) {
+    this(model, model.links().size());
     for (int i = 0; i < links; i++) {
       parent[i] = model.parentLinkIndex(i);
       dofOf[i] = model.dofOfLink(i);
@@ -53,13 +58,7 @@ final class ModelArrays {
         type[i] = FIXED;
         originR[9 * i] = originR[9 * i + 4] = originR[9 * i + 8] = 1;
       } else {
-        type[i] =
-            j.type() == JointType.FIXED
-                ? FIXED
-                : j.type() == JointType.PRISMATIC ? PRISMATIC : REVOLUTE;
-        axis[3 * i] = j.axis().x();
-        axis[3 * i + 1] = j.axis().y();
-        axis[3 * i + 2] = j.axis().z();
+        setJoint(i, j);
         j.origin().rotationMatrix(originR, 9 * i);
         originP[3 * i] = j.origin().xyzM().x();
         originP[3 * i + 1] = j.origin().xyzM().y();
@@ -67,6 +66,91 @@ final class ModelArrays {
       }
       spatialInertia(model.links().get(i).inertial(), inertia, 36 * i);
     }
+  }
+
+  private void setJoint(int body, Joint j) {
+    type[body] =
+        j.type() == JointType.FIXED
+            ? FIXED
+            : j.type() == JointType.PRISMATIC ? PRISMATIC : REVOLUTE;
+    axis[3 * body] = j.axis().x();
+    axis[3 * body + 1] = j.axis().y();
+    axis[3 * body + 2] = j.axis().z();
+  }
+
+  /**
+   * Bodies for dynamics: links joined by fixed joints are merged into their nearest moving (or
+   * root) ancestor, with their inertia moved into that body's frame. Body 0 is the root; the other
+   * bodies are the links of the moving joints, in topological order.
+   */
+  static ModelArrays forDynamics(RobotModel model) {
+    int n = model.links().size();
+    int[] body = new int[n];
+    double[] relR = new double[9 * n];
+    double[] relP = new double[3 * n];
+    double[] jointR = new double[9];
+    int count = 1;
+    for (int i = 1; i < n; i++) {
+      if (model.dofOfLink(i) >= 0) {
+        count++;
+      }
+    }
+    ModelArrays m = new ModelArrays(model, count);
+    m.originR[0] = m.originR[4] = m.originR[8] = 1;
+    m.parent[0] = -1;
+    m.dofOf[0] = -1;
+    m.type[0] = FIXED;
+    relR[0] = relR[4] = relR[8] = 1;
+    int next = 1;
+    for (int i = 1; i < n; i++) {
+      int p = model.parentLinkIndex(i);
+      Joint j = model.parentJoint(i);
+      j.origin().rotationMatrix(jointR, 0);
+      double ox = j.origin().xyzM().x(), oy = j.origin().xyzM().y(), oz = j.origin().xyzM().z();
+      // Pose of this joint frame in the frame of the parent's body: rel(p) * origin.
+      double[] rot = new double[9];
+      double[] pos = new double[3];
+      for (int a = 0; a < 3; a++) {
+        for (int b = 0; b < 3; b++) {
+          rot[3 * a + b] =
+              relR[9 * p + 3 * a] * jointR[b]
+                  + relR[9 * p + 3 * a + 1] * jointR[3 + b]
+                  + relR[9 * p + 3 * a + 2] * jointR[6 + b];
+        }
+        pos[a] =
+            relP[3 * p + a]
+                + relR[9 * p + 3 * a] * ox
+                + relR[9 * p + 3 * a + 1] * oy
+                + relR[9 * p + 3 * a + 2] * oz;
+      }
+      if (model.dofOfLink(i) >= 0) {
+        int b = next++;
+        body[i] = b;
+        m.parent[b] = body[p];
+        m.dofOf[b] = model.dofOfLink(i);
+        m.setJoint(b, j);
+        System.arraycopy(rot, 0, m.originR, 9 * b, 9);
+        System.arraycopy(pos, 0, m.originP, 3 * b, 3);
+        relR[9 * i] = relR[9 * i + 4] = relR[9 * i + 8] = 1;
+      } else {
+        body[i] = body[p];
+        System.arraycopy(rot, 0, relR, 9 * i, 9);
+        System.arraycopy(pos, 0, relP, 3 * i, 3);
+      }
+    }
+    double[] linkInertia = new double[36];
+    double[] e = new double[9];
+    double[] w = new double[64];
+    for (int i = 0; i < n; i++) {
+      spatialInertia(model.links().get(i).inertial(), linkInertia, 0);
+      for (int a = 0; a < 3; a++) {
+        for (int b = 0; b < 3; b++) {
+          e[3 * a + b] = relR[9 * i + 3 * b + a];
+        }
+      }
+      Spatial.addCongruence(e, 0, relP, 3 * i, linkInertia, 0, m.inertia, 36 * body[i], w);
+    }
+    return m;
   }
 
   /** Featherstone's rigid-body inertia [Ic + m cx cx^T, m cx; m cx^T, m 1] in link coordinates. */

@@ -46,5 +46,9 @@ final class AllMessageTypes {
           org.latentmpc.ros.msgs.std_srvs.SetBoolRequest.TYPE,
           org.latentmpc.ros.msgs.std_srvs.SetBoolResponse.TYPE,
           org.latentmpc.ros.msgs.latent_mpc_msgs.PredictRequest.TYPE,
-          org.latentmpc.ros.msgs.latent_mpc_msgs.PredictResponse.TYPE);
+          org.latentmpc.ros.msgs.latent_mpc_msgs.PredictResponse.TYPE,
+          org.latentmpc.ros.msgs.latent_mpc_msgs.SetJointStateRequest.TYPE,
+          org.latentmpc.ros.msgs.latent_mpc_msgs.SetJointStateResponse.TYPE,
+          org.latentmpc.ros.msgs.latent_mpc_msgs.SetTargetRequest.TYPE,
+          org.latentmpc.ros.msgs.latent_mpc_msgs.SetTargetResponse.TYPE);
 }

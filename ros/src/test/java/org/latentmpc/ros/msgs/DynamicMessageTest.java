@@ -180,6 +180,17 @@ class DynamicMessageTest {
   }
 
   @Test
+  void convertsToAndFromTypedMessages() {
+    JointState js = new JointState().setName(new String[] {"a"}).setPosition(new double[] {3});
+    DynamicMessage d = DynamicMessage.fromMessage(js);
+    assertEquals(List.of("a"), d.get("name"));
+    assertEquals(js, d.toMessage(JointState.TYPE));
+    MessageFormatException e =
+        assertThrows(MessageFormatException.class, () -> d.toMessage(Float64MultiArray.TYPE));
+    assertTrue(e.getMessage().contains("md5"), e.getMessage());
+  }
+
+  @Test
   void rawMessageSerializesAsItsBytes() {
     byte[] bytes = serialize(new org.latentmpc.ros.msgs.std_msgs.Float64().setData(2.5));
     RawMessage raw = new RawMessage(org.latentmpc.ros.msgs.std_msgs.Float64.TYPE, bytes);

@@ -96,15 +96,36 @@ public final class World implements SimWorld {
     tuneJointEffects();
   }
 
+  /** Seeded configurations sampled for the smallest effective inertia of each joint. */
+  private static final int INERTIA_SAMPLES = 64;
+
   /**
-   * Sets limit spring-dampers and friction smoothing per joint from the effective inertia M_ii at
-   * the initial configuration, so the explicit step stays stable for light and heavy joints alike.
+   * Sets limit spring-dampers and friction smoothing per joint from the smallest effective inertia
+   * M_ii over the initial configuration and seeded samples within the limits, so the explicit step
+   * stays stable in every configuration, for light and heavy joints alike.
    */
   private void tuneJointEffects() {
+    double[] minInertia = new double[n];
     dynamics.massMatrix(q0, massMatrix);
+    for (int i = 0; i < n; i++) {
+      minInertia[i] = massMatrix[i * n + i];
+    }
+    java.util.Random rnd = new java.util.Random(1);
+    double[] sample = new double[n];
+    for (int s = 0; s < INERTIA_SAMPLES; s++) {
+      for (int i = 0; i < n; i++) {
+        double lo = Double.isFinite(lower[i]) ? lower[i] : -Math.PI;
+        double hi = Double.isFinite(upper[i]) ? upper[i] : Math.PI;
+        sample[i] = lo + rnd.nextDouble() * (hi - lo);
+      }
+      dynamics.massMatrix(sample, massMatrix);
+      for (int i = 0; i < n; i++) {
+        minInertia[i] = Math.min(minInertia[i], massMatrix[i * n + i]);
+      }
+    }
     double omega = options.limitNaturalFrequencyRadPerS();
     for (int i = 0; i < n; i++) {
-      double inertia = massMatrix[i * n + i];
+      double inertia = minInertia[i];
       limitK[i] = inertia * omega * omega;
       limitB[i] = 2 * inertia * omega;
       // Friction slope F / vs acts like damping; keep dt * slope / M_ii <= 0.5.

@@ -69,6 +69,21 @@ public final class EmbeddedMaster implements AutoCloseable {
   private final Map<String, List<Reg>> paramSubscribers = new LinkedHashMap<>();
   private final Map<String, ServiceReg> services = new LinkedHashMap<>();
   private final Map<String, String> topicTypes = new LinkedHashMap<>();
+
+  /** How long a replaced node's URI cannot re-register its name. */
+  private static final long REPLACED_NODE_WINDOW_NS = TimeUnit.SECONDS.toNanos(10);
+
+  /** "callerId api" of recently replaced nodes -> when (nanoTime); bounded, oldest dropped. */
+  private final Map<String, Long> replaced =
+      new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > 1000;
+        }
+      };
+
   private final ParameterStore params = new ParameterStore();
   private final CallbackQueues callbacks =
       new CallbackQueues(CALLBACK_THREADS, MAX_QUEUED_CALLBACKS);
@@ -102,6 +117,23 @@ public final class EmbeddedMaster implements AutoCloseable {
     return callbacks.awaitIdle(timeout, unit);
   }
 
+  /**
+   * The current parameter subscriptions: key (with trailing slash) to subscribed node names, for
+   * introspection and tests (the master API has no call for this).
+   */
+  public Map<String, List<String>> paramSubscribers() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    synchronized (lock) {
+      paramSubscribers.forEach(
+          (key, regs) -> {
+            List<String> ids = new ArrayList<>();
+            regs.forEach(r -> ids.add(r.callerId()));
+            out.put(key, ids);
+          });
+    }
+    return out;
+  }
+
   /** Stops serving and drops queued callbacks. */
   @Override
   public void close() {
@@ -112,6 +144,9 @@ public final class EmbeddedMaster implements AutoCloseable {
   // ------------------------------------------------------------------ dispatch
 
   private Object invoke(String method, List<Object> p) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{}{}", method, p);
+    }
     try {
       return switch (method) {
         case "registerPublisher" -> registerPublisher(p);
@@ -231,14 +266,30 @@ public final class EmbeddedMaster implements AutoCloseable {
 
   // ------------------------------------------------------------------ registration
 
-  /** Registers a node's URI; a new URI for a known name shuts the old one down. Holds lock. */
+  /**
+   * Registers a node's URI; a new URI for a known name shuts the old one down. Unlike rosmaster, a
+   * node that was just replaced cannot take its name back for {@link #REPLACED_NODE_WINDOW_NS}: a
+   * shutting-down node still registers (roscpp subscribes a parameter when it logs the shutdown),
+   * which would otherwise shut the new node down in turn. Holds lock.
+   */
   private NodeRef registerNode(String callerId, String api) {
     NodeRef ref = nodes.get(callerId);
     if (ref != null && ref.api.equals(api)) {
       return ref;
     }
+    Long replacedAt = replaced.get(callerId + " " + api);
+    if (replacedAt != null && System.nanoTime() - replacedAt < REPLACED_NODE_WINDOW_NS) {
+      throw RosRpcException.failure(
+          -1,
+          "["
+              + callerId
+              + "] at "
+              + api
+              + " was replaced by a new node with the same name and must shut down");
+    }
     if (ref != null) {
       String old = ref.api;
+      replaced.put(callerId + " " + old, System.nanoTime());
       LOG.info("node {} registered again from {}: shutting down {}", callerId, api, old);
       callbacks.submit(
           old,

@@ -15,6 +15,12 @@ import org.latentmpc.ros.MessageType;
  */
 public final class DynamicSchema {
   private static final int CACHE_LIMIT = 512;
+
+  /**
+   * The most values an empty message may hold (fixed arrays multiply), a guard against huge types.
+   */
+  private static final long MAX_DEFAULT_ELEMENTS = 1L << 22;
+
   private static final Map<List<String>, DynamicSchema> CACHE = new ConcurrentHashMap<>();
 
   /** The wire kind of a field's element. */
@@ -81,6 +87,7 @@ public final class DynamicSchema {
   private final Map<String, Integer> index = new HashMap<>();
   private MessageType<DynamicMessage> type;
   private int minSize;
+  private long defaultElements;
 
   private DynamicSchema(String name, MsgSpec spec) {
     this.name = name;
@@ -113,6 +120,8 @@ public final class DynamicSchema {
               n ->
                   (parts.containsKey(n) ? "message_definition of " + name + ", section " : "") + n);
     }
+    // md5 first: it rejects self-containing and too deeply nested types before any recursion here
+    registry.md5(name);
     Map<String, DynamicSchema> built = new HashMap<>();
     DynamicSchema schema = build(name, registry, built, md5, definition);
     if (CACHE.size() >= CACHE_LIMIT) {
@@ -138,7 +147,8 @@ public final class DynamicSchema {
     String typeMd5 = md5 != null ? md5 : registry.md5(name);
     String typeDef = definition != null ? definition : registry.definition(name);
     schema.type = new MessageType<>(name, typeMd5, typeDef, () -> DynamicMessage.of(schema));
-    int min = 0;
+    long min = 0;
+    long elements = 1;
     for (FieldSpec f : spec.fields()) {
       Field field = new Field(f.name(), f.builtin() ? Kind.of(f.baseType()) : Kind.MESSAGE, f);
       if (field.kind == Kind.MESSAGE) {
@@ -146,12 +156,17 @@ public final class DynamicSchema {
       }
       schema.index.put(f.name(), schema.fields.size());
       schema.fields.add(field);
-      int element = field.kind == Kind.MESSAGE ? field.nested.minSize : field.kind.size;
-      min += f.variableLength() ? 4 : f.array() ? element * f.arrayLength() : element;
+      long element = field.kind == Kind.MESSAGE ? field.nested.minSize : field.kind.size;
+      long count = f.variableLength() ? 0 : f.array() ? f.arrayLength() : 1;
+      min += f.variableLength() ? 4 : element * count;
+      elements += count * (field.kind == Kind.MESSAGE ? field.nested.defaultElements : 1);
+      if (min > Integer.MAX_VALUE || elements > MAX_DEFAULT_ELEMENTS) {
+        throw new MessageFormatException(
+            "message type " + name + " is too large (fixed arrays of " + elements + " values)");
+      }
     }
-    schema.minSize = min;
-    // a self-containing type fails here, before it can recurse at run time
-    registry.md5(name);
+    schema.minSize = (int) min;
+    schema.defaultElements = elements;
     return schema;
   }
 

@@ -16,6 +16,13 @@ public final class MsgParser {
   private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][\\w/]*");
   private static final Pattern ARRAY_SUFFIX = Pattern.compile("\\[(\\d*)]");
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z]\\w*");
+
+  /**
+   * The largest fixed array length accepted (a guard against definitions that would exhaust
+   * memory).
+   */
+  public static final int MAX_FIXED_ARRAY_LENGTH = 1 << 20;
+
   private static final Pattern FULL_NAME = Pattern.compile("[A-Za-z][\\w]*/[A-Za-z]\\w*");
 
   private MsgParser() {}
@@ -218,11 +225,16 @@ public final class MsgParser {
             where + ": '" + written + "' is not a legal array type (only one dimension)");
       }
       if (!m.group(1).isEmpty()) {
-        try {
-          length = Integer.parseInt(m.group(1));
-        } catch (NumberFormatException e) {
-          throw new MessageFormatException(where + ": array length too large in '" + written + "'");
+        long parsed = m.group(1).length() > 10 ? Long.MAX_VALUE : Long.parseLong(m.group(1));
+        if (parsed > MAX_FIXED_ARRAY_LENGTH) {
+          throw new MessageFormatException(
+              where
+                  + ": fixed array length in '"
+                  + written
+                  + "' exceeds "
+                  + MAX_FIXED_ARRAY_LENGTH);
         }
+        length = (int) parsed;
       }
     }
     boolean builtin = Builtins.isBuiltin(base);

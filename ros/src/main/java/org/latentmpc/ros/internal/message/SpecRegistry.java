@@ -22,6 +22,9 @@ public final class SpecRegistry {
   /** The separator line between the parts of a full message_definition. */
   public static final String SEPARATOR = "=".repeat(80);
 
+  /** The deepest nesting of message types accepted (guards the recursion of untrusted input). */
+  public static final int MAX_DEPTH = 64;
+
   private final Function<String, String> textSource;
   private final Function<String, String> sourceName;
   private final Map<String, MsgSpec> specs = new ConcurrentHashMap<>();
@@ -81,9 +84,7 @@ public final class SpecRegistry {
   }
 
   private String md5Text(String fullName, Set<String> visiting) {
-    if (!visiting.add(fullName)) {
-      throw new MessageFormatException("message type " + fullName + " contains itself");
-    }
+    enter(fullName, visiting);
     MsgSpec spec = spec(fullName);
     StringBuilder sb = new StringBuilder();
     for (ConstantSpec c : spec.constants()) {
@@ -118,16 +119,25 @@ public final class SpecRegistry {
   }
 
   private void collect(String fullName, LinkedHashSet<String> out, Set<String> visiting) {
-    if (!visiting.add(fullName)) {
-      throw new MessageFormatException("message type " + fullName + " contains itself");
-    }
+    enter(fullName, visiting);
     for (FieldSpec f : spec(fullName).fields()) {
-      if (!f.builtin()) {
-        out.add(f.baseType());
+      // A type seen before had its whole subtree listed then: skipping it keeps genmsg's
+      // first-appearance order and keeps the walk linear in the number of types.
+      if (!f.builtin() && out.add(f.baseType())) {
         collect(f.baseType(), out, visiting);
       }
     }
     visiting.remove(fullName);
+  }
+
+  private static void enter(String fullName, Set<String> visiting) {
+    if (!visiting.add(fullName)) {
+      throw new MessageFormatException("message type " + fullName + " contains itself");
+    }
+    if (visiting.size() > MAX_DEPTH) {
+      throw new MessageFormatException(
+          "message type " + fullName + " is nested more than " + MAX_DEPTH + " levels deep");
+    }
   }
 
   /**

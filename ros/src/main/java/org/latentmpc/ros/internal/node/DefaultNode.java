@@ -224,6 +224,32 @@ final class DefaultNode implements ConnectedNode {
       String topic, MessageType<T> type, PublisherOptions options) {
     checkRunning();
     String resolved = resolver.resolve(topic);
+    synchronized (publishers) {
+      // One publication per topic and node, as in roscpp: a second request shares the first.
+      for (TcpRosPublisher<?> existing : publishers) {
+        if (existing.getTopicName().equals(resolved)) {
+          if (!existing.getMessageType().md5().equals(type.md5())) {
+            throw new IllegalArgumentException(
+                "node "
+                    + name
+                    + " already publishes "
+                    + resolved
+                    + " as "
+                    + existing.getMessageType()
+                    + ", not "
+                    + type);
+          }
+          @SuppressWarnings("unchecked")
+          Publisher<T> shared = (Publisher<T>) existing;
+          return shared;
+        }
+      }
+      return createPublisher(resolved, type, options);
+    }
+  }
+
+  private <T extends Message> Publisher<T> createPublisher(
+      String resolved, MessageType<T> type, PublisherOptions options) {
     TcpRosPublisher<?>[] self = new TcpRosPublisher<?>[1];
     TcpRosPublisher<T> publisher =
         new TcpRosPublisher<>(

@@ -169,7 +169,11 @@ public final class TopicCommand {
                 return;
               }
               synchronized (parent.out) {
-                parent.out.print(message.toYaml());
+                String yaml = message.toYaml();
+                parent.out.print(yaml);
+                if (!yaml.endsWith("\n")) {
+                  parent.out.println();
+                }
                 parent.out.println("---");
                 parent.out.flush();
               }

@@ -29,6 +29,8 @@ final class SubscriberConnection {
   private final int capacity;
   private final AtomicLong publisherDropped;
   private final ArrayDeque<byte[]> queue;
+  // frames taken from the queue by the writer (at most one queue's worth), written next
+  private final ArrayDeque<byte[]> batch;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private volatile boolean closed;
@@ -48,6 +50,7 @@ final class SubscriberConnection {
     this.capacity = capacity;
     this.publisherDropped = publisherDropped;
     this.queue = new ArrayDeque<>(Math.min(capacity, 1024));
+    this.batch = new ArrayDeque<>(Math.min(capacity, 1024));
   }
 
   /** Queues a frame; drops (and counts) the oldest if the queue is full. Never blocks on I/O. */
@@ -71,37 +74,29 @@ final class SubscriberConnection {
 
   /** Writes queued frames until the connection closes; runs on the connection's thread. */
   void runWriter() throws IOException {
-    // frames queued back to back are coalesced into few writes; the stream is flushed as soon as
-    // the queue is empty, so a lone message goes out at once
+    // frames queued back to back are taken in one batch and coalesced into few writes; the stream
+    // is flushed after each batch, so a lone message goes out at once
     OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
     InputStream in = socket.getInputStream();
     while (!closed) {
-      byte[] frame = take();
-      if (frame == null) {
+      if (!takeBatch()) {
         if (!closed && peerClosed(in)) {
           break;
         }
         continue;
       }
-      out.write(frame);
-      bytesSent += frame.length - 4;
-      messagesSent++;
-      if (isEmpty()) {
-        out.flush();
+      byte[] frame;
+      while ((frame = batch.pollFirst()) != null) {
+        out.write(frame);
+        bytesSent += frame.length - 4;
+        messagesSent++;
       }
+      out.flush();
     }
   }
 
-  private boolean isEmpty() {
-    lock.lock();
-    try {
-      return queue.isEmpty();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private byte[] take() {
+  /** Moves every queued frame to the batch, waiting up to the idle check period for one. */
+  private boolean takeBatch() {
     lock.lock();
     try {
       long waitNs = IDLE_CHECK_NS;
@@ -113,7 +108,11 @@ final class SubscriberConnection {
           closed = true;
         }
       }
-      return queue.pollFirst();
+      byte[] frame;
+      while ((frame = queue.pollFirst()) != null) {
+        batch.addLast(frame);
+      }
+      return !batch.isEmpty();
     } finally {
       lock.unlock();
     }

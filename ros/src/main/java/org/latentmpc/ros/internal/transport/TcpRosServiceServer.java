@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.latentmpc.ros.Message;
 import org.latentmpc.ros.ServiceHandler;
 import org.latentmpc.ros.ServiceServer;
@@ -42,7 +43,19 @@ public final class TcpRosServiceServer<Q extends Message, R extends Message>
   private final int maxRequestBytes;
   private final Runnable onShutdown;
   private final Map<Socket, Boolean> sockets = new ConcurrentHashMap<>();
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong bytesReceived = new AtomicLong();
+  private final AtomicLong bytesSent = new AtomicLong();
   private volatile boolean shutdown;
+
+  /**
+   * Counters for getBusStats' serviceStats {@code [numRequests, bytesReceived, bytesSent]}.
+   *
+   * @param requests requests answered (ok or error)
+   * @param bytesReceived request bodies, length prefixes excluded
+   * @param bytesSent response bodies and error messages, ok bytes and prefixes excluded
+   */
+  public record Stats(long requests, long bytesReceived, long bytesSent) {}
 
   /**
    * Creates the service and registers it with the server (the node then registers {@link #getUri}
@@ -138,6 +151,8 @@ public final class TcpRosServiceServer<Q extends Message, R extends Message>
         } catch (EOFException e) {
           return;
         }
+        bytesReceived.addAndGet(body.length);
+        requests.incrementAndGet();
         answer(body, out);
       } while (persistent && !shutdown);
     } finally {
@@ -162,8 +177,10 @@ public final class TcpRosServiceServer<Q extends Message, R extends Message>
     if (responseFrame != null) {
       out.write(1);
       out.write(responseFrame);
+      bytesSent.addAndGet(responseFrame.length - 4);
     } else {
       byte[] msg = error.getBytes(StandardCharsets.UTF_8);
+      bytesSent.addAndGet(msg.length);
       byte[] len = new byte[4];
       Frames.putIntLe(len, 0, msg.length);
       out.write(0);
@@ -171,6 +188,11 @@ public final class TcpRosServiceServer<Q extends Message, R extends Message>
       out.write(msg);
     }
     out.flush();
+  }
+
+  /** Requests and bytes served since creation. */
+  public Stats stats() {
+    return new Stats(requests.get(), bytesReceived.get(), bytesSent.get());
   }
 
   private void refuse(Socket socket, String message) {

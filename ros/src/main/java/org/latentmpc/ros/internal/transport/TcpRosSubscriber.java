@@ -265,11 +265,13 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
         if (shutdown) {
           return;
         }
+        // take everything queued in one go: fewer lock hand-offs with the reader threads
         for (ListenerQueue<T> q : listeners) {
-          T m = q.queue.pollFirst();
-          if (m != null) {
-            MessageListener<T> l = q.listener;
-            batch.add(() -> l.onNewMessage(m));
+          MessageListener<T> l = q.listener;
+          T m;
+          while ((m = q.queue.pollFirst()) != null) {
+            T message = m;
+            batch.add(() -> l.onNewMessage(message));
           }
         }
       } finally {

@@ -46,7 +46,8 @@ public final class XmlRpcServer implements AutoCloseable {
    *
    * @param maxRequestBytes largest accepted request body
    * @param maxConnections most connections served at once (one thread each)
-   * @param readTimeout longest wait for the bytes of a started request
+   * @param readTimeout longest time for a started request to arrive completely (request line,
+   *     headers and body)
    * @param idleTimeout how long a keep-alive connection may sit idle between requests
    */
   public record Options(
@@ -78,6 +79,7 @@ public final class XmlRpcServer implements AutoCloseable {
   }
 
   private static final long DRAIN_LIMIT_BYTES = 1 << 20;
+  private static final long ACCEPT_BACKOFF_MS = 50;
   private static final AtomicInteger SERVER_IDS = new AtomicInteger();
   private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
   private static final ThreadLocal<List<Runnable>> AFTER_RESPONSE =
@@ -159,6 +161,11 @@ public final class XmlRpcServer implements AutoCloseable {
       } catch (IOException e) {
         if (!closed) {
           LOG.warn("XML-RPC accept failed on {}: {}", uri(), e.toString());
+          try {
+            Thread.sleep(ACCEPT_BACKOFF_MS); // e.g. out of file descriptors: do not spin
+          } catch (InterruptedException interrupted) {
+            return;
+          }
         }
         continue;
       }
@@ -184,24 +191,32 @@ public final class XmlRpcServer implements AutoCloseable {
     connections.add(socket);
     try {
       socket.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(socket.getInputStream());
+      DeadlineInputStream deadlineIn = new DeadlineInputStream(socket);
+      InputStream in = new BufferedInputStream(deadlineIn);
       OutputStream out = new BufferedOutputStream(socket.getOutputStream());
       boolean keepAlive = true;
       while (keepAlive && !closed) {
-        socket.setSoTimeout((int) Math.max(1, options.idleTimeout().toMillis()));
-        String requestLine;
+        // Idle between requests: wait for the first byte of the next one.
+        deadlineIn.clearDeadline(
+            (int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
+        in.mark(1);
         try {
-          requestLine = HttpMessages.readLine(in);
+          if (in.read() < 0) {
+            return;
+          }
         } catch (SocketTimeoutException idle) {
           return;
         }
+        in.reset();
+        // From the first byte on, the whole request must arrive within the read timeout.
+        deadlineIn.startDeadline(options.readTimeout().toNanos());
+        String requestLine = HttpMessages.readLine(in);
         if (requestLine == null) {
           return;
         }
         if (requestLine.isEmpty()) {
           continue; // tolerate a stray CRLF between requests
         }
-        socket.setSoTimeout((int) Math.max(1, options.readTimeout().toMillis()));
         keepAlive = handleRequest(requestLine, in, out);
       }
     } catch (HttpMessages.HttpProtocolException e) {
@@ -316,7 +331,10 @@ public final class XmlRpcServer implements AutoCloseable {
       return XmlRpcCodec.encodeFault(-32700, e.getMessage());
     }
     try {
-      Object result = handler.invoke(request.methodName(), request.params());
+      Object result =
+          request.methodName().equals("system.multicall")
+              ? multicall(request.params())
+              : handler.invoke(request.methodName(), request.params());
       return XmlRpcCodec.encodeResponse(result);
     } catch (XmlRpcFault fault) {
       return XmlRpcCodec.encodeFault(fault.faultCode(), fault.faultString());
@@ -324,6 +342,41 @@ public final class XmlRpcServer implements AutoCloseable {
       LOG.warn("XML-RPC method {} failed", request.methodName(), e);
       return XmlRpcCodec.encodeFault(1, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code system.multicall([{methodName, params}, ...])} as Python's server implements it (rospy
+   * unregisters through it on shutdown): each result wrapped in a one-element list, each failure a
+   * fault struct.
+   */
+  private Object multicall(List<Object> params) {
+    if (params.size() != 1 || !(params.get(0) instanceof List<?> calls)) {
+      throw new XmlRpcFault(-32602, "system.multicall expects one array of calls");
+    }
+    List<Object> results = new ArrayList<>(calls.size());
+    for (Object call : calls) {
+      try {
+        if (!(call instanceof Map<?, ?> m)
+            || !(m.get("methodName") instanceof String name)
+            || !(m.get("params") instanceof List<?> args)) {
+          throw new XmlRpcFault(-32602, "each call must be a struct {methodName, params}");
+        }
+        if (name.equals("system.multicall")) {
+          throw new XmlRpcFault(-32600, "recursive system.multicall forbidden");
+        }
+        results.add(List.of(handler.invoke(name, new ArrayList<>(args))));
+      } catch (XmlRpcFault fault) {
+        results.add(Map.of("faultCode", fault.faultCode(), "faultString", fault.faultString()));
+      } catch (RuntimeException e) {
+        results.add(
+            Map.of(
+                "faultCode",
+                1,
+                "faultString",
+                e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())));
+      }
+    }
+    return results;
   }
 
   private static void writeStatus(OutputStream out, int status, String message) throws IOException {

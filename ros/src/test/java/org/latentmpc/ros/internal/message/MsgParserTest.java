@@ -74,6 +74,7 @@ class MsgParserTest {
         "int32 X=abc|3|invalid int32 constant",
         "int32 a|3|duplicate name",
         "pkg//T x|3|not a legal field type",
+        "float64[99999999999] x|3|exceeds",
       })
   void malformedDefinitionsNameFileAndLine(String badLine, int line, String expected) {
     String text = "# header comment\nint32 a\n" + badLine + "\n";
@@ -96,6 +97,36 @@ class MsgParserTest {
   void selfContainingTypeIsRejected() {
     SpecRegistry registry = new SpecRegistry(n -> "Loop next\n", n -> n);
     assertThrows(MessageFormatException.class, () -> registry.md5("p/Loop"));
+  }
+
+  @Test
+  void deepOrHugeUntrustedDefinitionsAreRejected() {
+    StringBuilder def = new StringBuilder("p/T0 next\n");
+    for (int i = 0; i < 5000; i++) {
+      def.append('\n').append("=".repeat(80)).append("\nMSG: p/T").append(i).append('\n');
+      def.append("p/T").append(i + 1).append(" next\n");
+    }
+    MessageFormatException deep =
+        assertThrows(
+            MessageFormatException.class,
+            () -> org.latentmpc.ros.DynamicMessage.type("p/Top", "*", def.toString()));
+    assertTrue(deep.getMessage().contains("levels deep"), deep.getMessage());
+    String huge = "p/B[1000000] many\n" + "=".repeat(80) + "\nMSG: p/B\nfloat64[1000000] values\n";
+    MessageFormatException big =
+        assertThrows(
+            MessageFormatException.class,
+            () -> org.latentmpc.ros.DynamicMessage.type("p/Huge", "*", huge));
+    assertTrue(big.getMessage().contains("too large"), big.getMessage());
+    StringBuilder wide = new StringBuilder("p/W0 a\np/W0 b\n");
+    for (int i = 0; i < 60; i++) {
+      wide.append('\n').append("=".repeat(80)).append("\nMSG: p/W").append(i).append('\n');
+      wide.append("p/W").append(i + 1).append(" a\np/W").append(i + 1).append(" b\n");
+    }
+    wide.append('\n').append("=".repeat(80)).append("\nMSG: p/W60\nint32 x\n");
+    SpecRegistry registry =
+        new SpecRegistry(SpecRegistry.splitDefinition("p/Wide", wide.toString())::get, n -> n);
+    assertEquals(61, registry.dependencies("p/Wide").size());
+    assertEquals(32, registry.md5("p/Wide").length());
   }
 
   @Test

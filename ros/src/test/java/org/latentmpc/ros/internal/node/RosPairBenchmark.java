@@ -44,6 +44,11 @@ class RosPairBenchmark {
   private static final int THROUGHPUT_COUNT_1MB = 200;
   private static final double TIMEOUT_S = 120;
 
+  /**
+   * {@code -Dbench.onlyOurs=true} skips the rospy and roscpp pairs (for profiling our transport).
+   */
+  private static final boolean ONLY_OURS = Boolean.getBoolean("bench.onlyOurs");
+
   /** Results of one pair at one size. */
   record Result(
       String pair,
@@ -73,6 +78,9 @@ class RosPairBenchmark {
                     master.uri(), "latent-mpc intra-process", true, doubles, latencyCount, rate),
                 javaPair(
                     master.uri(), "latent-mpc intra-process", true, doubles, throughputCount, 0)));
+        if (ONLY_OURS) {
+          continue;
+        }
         if (Roscore.available()) {
           String[] rospy = {"/usr/bin/python3", script("rospy_pair.py").toString()};
           results.add(

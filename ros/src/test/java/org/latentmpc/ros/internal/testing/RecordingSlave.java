@@ -19,6 +19,7 @@ public final class RecordingSlave implements SlaveHandler, AutoCloseable {
   public final BlockingQueue<Call> publisherUpdates = new LinkedBlockingQueue<>();
   public final BlockingQueue<Call> paramUpdates = new LinkedBlockingQueue<>();
   public final BlockingQueue<Call> shutdowns = new LinkedBlockingQueue<>();
+  public final BlockingQueue<Call> topicRequests = new LinkedBlockingQueue<>();
   private final SlaveServer server;
 
   public RecordingSlave(String masterUri) throws IOException {
@@ -40,6 +41,7 @@ public final class RecordingSlave implements SlaveHandler, AutoCloseable {
 
   @Override
   public List<Object> requestTopic(String callerId, String topic, List<List<Object>> protocols) {
+    topicRequests.add(new Call("requestTopic", callerId, topic, protocols));
     for (List<Object> p : protocols) {
       if (!p.isEmpty() && "TCPROS".equals(p.get(0))) {
         return List.of("TCPROS", "127.0.0.1", 1234);

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.latentmpc.ros.DynamicMessage;
+import org.latentmpc.ros.MessageType;
 import org.latentmpc.ros.PublisherOptions;
 import org.latentmpc.ros.ServiceException;
 import org.latentmpc.ros.internal.xmlrpc.XmlRpcClient;
@@ -218,6 +220,23 @@ class RospyInteropTest {
       Wire.await("3 messages from rospy", () -> got.size() >= 3);
       assertTrue(got.get(0).startsWith("hello "), got.toString());
       assertEquals('i', sub.connectionInfos().get(0).direction());
+    }
+
+    // a wildcard subscription decodes rospy's messages from the definition rospy sends
+    List<DynamicMessage> dynamic = new CopyOnWriteArrayList<>();
+    try (TcpRosSubscriber<DynamicMessage> echo =
+        new TcpRosSubscriber<>(
+            "/py_chatter",
+            MessageType.WILDCARD,
+            CALLER,
+            RospyInteropTest::requestTopic,
+            null,
+            null)) {
+      echo.addMessageListener(dynamic::add, 100);
+      echo.updatePublishers(List.of(talker));
+      Wire.await("a message via the wildcard", () -> !dynamic.isEmpty());
+      assertEquals("std_msgs/String", dynamic.get(0).typeName());
+      assertTrue(((java.lang.String) dynamic.get(0).get("data")).startsWith("hello "));
     }
 
     ServiceLocator lookup =

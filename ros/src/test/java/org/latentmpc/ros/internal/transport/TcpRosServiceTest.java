@@ -137,6 +137,10 @@ class TcpRosServiceTest {
     }
     assertTrue(client.isConnected());
     assertEquals(1, server.openConnectionCount());
+    TcpRosServiceServer.Stats stats = server.service("/set").stats();
+    assertEquals(200, stats.requests());
+    assertEquals(200, stats.bytesReceived()); // one bool each
+    assertEquals(200 * (1 + 4 + "set to true".length()), stats.bytesSent());
   }
 
   @Test
@@ -260,6 +264,30 @@ class TcpRosServiceTest {
       assertTrue(Wire.closedByPeer(s));
     }
     assertTrue(client(server, false).call(request(true)).success);
+  }
+
+  @Test
+  void rosRpcUrisAreParsedStrictly() {
+    assertEquals(
+        new InetSocketAddress("127.0.0.1", 4242),
+        ServiceLocator.parseRosRpcUri(java.net.URI.create("rosrpc://127.0.0.1:4242")));
+    for (String bad : new String[] {"http://127.0.0.1:4242", "rosrpc://127.0.0.1", "rosrpc:x"}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ServiceLocator.parseRosRpcUri(java.net.URI.create(bad)));
+      assertTrue(e.getMessage().contains(bad), e.getMessage());
+    }
+  }
+
+  @Test
+  void aPortInUseIsAClearError() throws IOException {
+    TcpRosServer server = serverWithSetBool();
+    IOException e =
+        assertThrows(IOException.class, () -> new TcpRosServer(Wire.LOOPBACK, server.port()));
+    assertTrue(
+        e.getMessage().contains("cannot bind the TCPROS server to 127.0.0.1:" + server.port()),
+        e.getMessage());
   }
 
   @Test

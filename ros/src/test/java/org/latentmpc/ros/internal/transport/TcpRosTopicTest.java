@@ -183,6 +183,47 @@ class TcpRosTopicTest {
   }
 
   @Test
+  void aSlowListenerLosesItsOldestMessagesButAlwaysGetsTheNewest() throws IOException {
+    TcpRosServer server = server();
+    TcpRosPublisher<StringMsg> pub = stringPublisher(server, new PublisherOptions(false, 1000));
+    TcpRosSubscriber<StringMsg> sub = stringSubscriber("/slow", (uri, topic) -> server.address());
+    List<String> got = new CopyOnWriteArrayList<>();
+    sub.addMessageListener(
+        m -> {
+          got.add(m.data);
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        2);
+    sub.updatePublishers(List.of(PUB_NODE));
+    Wire.await("connected", () -> pub.getNumberOfSubscribers() == 1);
+    int count = 100;
+    for (int i = 0; i < count; i++) {
+      pub.publish(new StringMsg("m" + i));
+    }
+    Wire.await("newest message", () -> got.contains("m" + (count - 1)));
+    Wire.await("nothing left in flight", () -> sub.connectionInfos().get(0).messages() == count);
+    assertTrue(sub.getDroppedMessageCount() > 0, "a 2-message queue dropped nothing");
+    assertEquals(count, got.size() + sub.getDroppedMessageCount());
+    ConnectionInfo in = sub.connectionInfos().get(0);
+    assertEquals('i', in.direction());
+    assertEquals(PUB_NODE.toString(), in.destination());
+    assertTrue(in.connected());
+    long expectedBytes = 0;
+    for (int i = 0; i < count; i++) {
+      expectedBytes += 4 + ("m" + i).length();
+    }
+    assertEquals(expectedBytes, in.bytes());
+    for (int i = 1; i < got.size(); i++) {
+      int previous = Integer.parseInt(got.get(i - 1).substring(1));
+      assertTrue(Integer.parseInt(got.get(i).substring(1)) > previous, "out of order: " + got);
+    }
+  }
+
+  @Test
   void subscriberReconnectsWhenThePublisherRestartsOnTheSamePortOrANewOne() throws IOException {
     TcpRosServer first = new TcpRosServer(Wire.LOOPBACK, 0);
     int port = first.port();

@@ -50,6 +50,16 @@ class XmlRpcPythonInteropTest {
               "assert r == [1, True, 2.5, 'x<&>', xmlrpc.client.Binary(b'\\x00\\x01'), [1, [2]],"
                   + " {'a': {'b': 'c'}}], r",
               "for i in range(3): assert p.echo(i) == [i]",
+              "mc = xmlrpc.client.MultiCall(p)",
+              "mc.echo('a')",
+              "mc.nope()",
+              "results = mc()",
+              "assert results[0] == ['a'], results[0]",
+              "try:",
+              "    results[1]",
+              "    print('NO MULTICALL FAULT')",
+              "except xmlrpc.client.Fault as f:",
+              "    print('MULTICALL FAULT', f.faultString)",
               "try:",
               "    p.nope()",
               "    print('NO FAULT')",
@@ -58,6 +68,7 @@ class XmlRpcPythonInteropTest {
               "print('OK')");
       String out = runPython(script, server.uri());
       assertTrue(out.contains("FAULT") && out.contains("nope"), out);
+      assertTrue(out.contains("MULTICALL FAULT") && !out.contains("NO "), out);
       assertTrue(out.contains("OK"), out);
     }
   }

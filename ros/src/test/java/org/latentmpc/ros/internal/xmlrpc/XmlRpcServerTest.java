@@ -175,6 +175,48 @@ class XmlRpcServerTest {
     assertEquals(5, client().call("add", 2, 3));
   }
 
+  /** A peer trickling its request a byte at a time is cut off by the request deadline (2 s). */
+  @Test
+  void tricklingPeerIsDisconnected() throws Exception {
+    byte[] request = post("x".repeat(1000)).getBytes(StandardCharsets.ISO_8859_1);
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(15000);
+      OutputStream out = s.getOutputStream();
+      boolean cutOff = false;
+      // Without the deadline this would take 1000+ bytes x 100 ms = 100 s; stop trying at 30 s.
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      for (int i = 0; i < request.length && System.nanoTime() < giveUp; i++) {
+        try {
+          out.write(request[i]);
+          out.flush();
+        } catch (IOException closed) {
+          cutOff = true;
+          break;
+        }
+        if (s.getInputStream().available() > 0 || i % 10 == 9 && peerClosed(s)) {
+          cutOff = true;
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertTrue(cutOff, "the server kept a trickling connection open");
+    }
+    assertEquals(5, client().call("add", 2, 3));
+  }
+
+  private static boolean peerClosed(Socket s) throws IOException {
+    s.setSoTimeout(1);
+    try {
+      return s.getInputStream().read() < 0;
+    } catch (java.net.SocketTimeoutException stillOpen) {
+      return false;
+    } catch (IOException reset) {
+      return true;
+    } finally {
+      s.setSoTimeout(15000);
+    }
+  }
+
   @Test
   void clientReportsUnreachableServersAndHttpErrors() throws IOException {
     int port;

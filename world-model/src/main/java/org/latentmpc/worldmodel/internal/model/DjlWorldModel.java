@@ -1,0 +1,250 @@
+package org.latentmpc.worldmodel.internal.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.latentmpc.worldmodel.NormalisationStats;
+import org.latentmpc.worldmodel.Observation;
+import org.latentmpc.worldmodel.WorldModel;
+
+/**
+ * The in-process world model: DJL, PyTorch engine, CPU. Inputs go through preallocated workspaces
+ * (one per input shape, reused while the shape stays the same); every call runs in a child {@link
+ * NDManager} so no intermediate array outlives it.
+ */
+public final class DjlWorldModel implements WorldModel {
+
+  private final NDManager manager;
+  private final JepaNetwork network;
+  private final NormalisationStats stats;
+  private final String modelId;
+  private final int latentDim;
+  private final int actionDim;
+  private final int width;
+  private final int height;
+  private final int proprioDim;
+  private Workspace imageWs;
+  private Workspace proprioWs;
+  private Workspace z0Ws;
+  private Workspace actionWs;
+  private boolean closed;
+
+  /**
+   * Wraps a network whose parameters live on {@code manager}; closing the model closes the manager.
+   */
+  public DjlWorldModel(
+      NDManager manager, JepaNetwork network, NormalisationStats stats, String modelId) {
+    this.manager = manager;
+    this.network = network;
+    this.stats = stats;
+    this.modelId = modelId;
+    latentDim = network.latentDim();
+    actionDim = network.actionDim();
+    width = network.config().imageWidth();
+    height = network.config().imageHeight();
+    proprioDim = network.proprioDim();
+    if (stats.actionMean().length != actionDim || stats.proprioMean().length != proprioDim) {
+      throw new IllegalArgumentException("normalisation sizes do not match the network");
+    }
+  }
+
+  /**
+   * Loads a checkpoint folder.
+   *
+   * @throws org.latentmpc.worldmodel.CheckpointException when it is missing, corrupt or does not
+   *     match
+   */
+  public static DjlWorldModel load(Path dir) {
+    CheckpointMetadata m = Checkpoints.readMetadata(dir);
+    NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+    try {
+      JepaNetwork net = new JepaNetwork(manager, m.config(), m.proprioDim(), m.actionDim());
+      Checkpoints.loadParameters(dir, m, manager, net, null);
+      String digest = m.fileDigests().get(Checkpoints.MODEL_FILE);
+      String name = dir.toAbsolutePath().normalize().getFileName().toString();
+      return new DjlWorldModel(manager, net, m.stats(), name + "@" + digest.substring(0, 12));
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /** The network (for training and evaluation code in this module). */
+  public JepaNetwork network() {
+    return network;
+  }
+
+  /** The input normalisation. */
+  public NormalisationStats stats() {
+    return stats;
+  }
+
+  @Override
+  public int latentDim() {
+    return latentDim;
+  }
+
+  @Override
+  public int actionDim() {
+    return actionDim;
+  }
+
+  @Override
+  public int imageWidth() {
+    return width;
+  }
+
+  @Override
+  public int imageHeight() {
+    return height;
+  }
+
+  @Override
+  public int proprioDim() {
+    return proprioDim;
+  }
+
+  @Override
+  public String modelId() {
+    return modelId;
+  }
+
+  @Override
+  public void encode(Observation observation, float[] zOut) {
+    ensureOpen();
+    if (zOut.length != latentDim) {
+      throw new IllegalArgumentException(
+          "zOut has length " + zOut.length + ", the latent size is " + latentDim);
+    }
+    Inputs.check(observation, width, height, proprioDim);
+    imageWs = workspace(imageWs, new Shape(1, 3, height, width));
+    Inputs.image(observation.rgb(), width, height, stats, imageWs.floats(), 0);
+    if (proprioDim > 0) {
+      proprioWs = workspace(proprioWs, new Shape(1, proprioDim));
+      Inputs.proprio(
+          observation.positions(), observation.velocities(), stats, proprioWs.floats(), 0);
+    }
+    try (NDManager call = manager.newSubManager()) {
+      NDArray images = imageWs.array();
+      images.tempAttach(call);
+      NDArray proprio = null;
+      if (proprioDim > 0) {
+        proprio = proprioWs.array();
+        proprio.tempAttach(call);
+      }
+      NDArray z = network.encode(images, proprio, false);
+      z.toByteBuffer().asFloatBuffer().get(zOut, 0, latentDim);
+    }
+  }
+
+  @Override
+  public float[][] encode(List<Observation> observations) {
+    ensureOpen();
+    int b = observations.size();
+    float[][] out = new float[b][latentDim];
+    if (b == 0) {
+      return out;
+    }
+    int plane = 3 * width * height;
+    float[] img = new float[b * plane];
+    float[] pro = new float[b * proprioDim];
+    FloatBuffer imgBuf = FloatBuffer.wrap(img);
+    FloatBuffer proBuf = FloatBuffer.wrap(pro);
+    for (int i = 0; i < b; i++) {
+      Observation o = observations.get(i);
+      Inputs.check(o, width, height, proprioDim);
+      Inputs.image(o.rgb(), width, height, stats, imgBuf, i * plane);
+      if (proprioDim > 0) {
+        Inputs.proprio(o.positions(), o.velocities(), stats, proBuf, i * proprioDim);
+      }
+    }
+    try (NDManager call = manager.newSubManager()) {
+      NDArray images = call.create(img, new Shape(b, 3, height, width));
+      NDArray proprio = proprioDim > 0 ? call.create(pro, new Shape(b, proprioDim)) : null;
+      float[] flat = network.encode(images, proprio, false).toFloatArray();
+      for (int i = 0; i < b; i++) {
+        System.arraycopy(flat, i * latentDim, out[i], 0, latentDim);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
+    ensureOpen();
+    if (n <= 0 || h <= 0) {
+      throw new IllegalArgumentException("n and h must be positive, got " + n + ", " + h);
+    }
+    boolean shared = z0.length == latentDim;
+    if (!shared && z0.length != n * latentDim) {
+      throw new IllegalArgumentException(
+          "z0 has length " + z0.length + ", expected " + latentDim + " or n*" + latentDim);
+    }
+    if (actions.length != n * h * actionDim) {
+      throw new IllegalArgumentException(
+          "actions has length "
+              + actions.length
+              + ", expected n*h*actionDim = "
+              + n * h * actionDim);
+    }
+    if (out.length != n * h * latentDim) {
+      throw new IllegalArgumentException(
+          "out has length " + out.length + ", expected n*h*latentDim = " + n * h * latentDim);
+    }
+    for (int i = 0; i < z0.length; i++) {
+      if (!Float.isFinite(z0[i])) {
+        throw new IllegalArgumentException("z0[" + i + "] is " + z0[i]);
+      }
+    }
+    z0Ws = workspace(z0Ws, new Shape(shared ? 1 : n, latentDim));
+    z0Ws.floats().put(0, z0);
+    actionWs = workspace(actionWs, new Shape(n, h, actionDim));
+    Inputs.actions(actions, 0, actions.length, stats, actionWs.floats(), 0);
+    try (NDManager call = manager.newSubManager()) {
+      NDArray z = z0Ws.array();
+      z.tempAttach(call);
+      NDArray a = actionWs.array();
+      a.tempAttach(call);
+      if (shared) {
+        z = z.broadcast(new Shape(n, latentDim));
+      }
+      List<NDArray> steps = new ArrayList<>(h);
+      for (int k = 0; k < h; k++) {
+        z = network.predict(z, a.get(new NDIndex(":, {}, :", k)), false);
+        steps.add(z);
+      }
+      NDArray all = h == 1 ? steps.get(0).expandDims(1) : NDArrays.stack(steps, 1);
+      all.toByteBuffer().asFloatBuffer().get(out, 0, out.length);
+    }
+  }
+
+  private Workspace workspace(Workspace ws, Shape shape) {
+    if (ws != null && ws.shape().equals(shape)) {
+      return ws;
+    }
+    if (ws != null) {
+      ws.close();
+    }
+    return new Workspace(manager, shape);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the world model is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      manager.close();
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package org.latentmpc.worldmodel.internal.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.latentmpc.worldmodel.ModelConfig;
+
+/**
+ * The JEPA networks as DJL blocks: a CNN image encoder (stride-2 4x4 convolutions), fused with
+ * normalised proprioception by a linear head into the latent, and an action-conditioned residual
+ * MLP predictor {@code z_{t+1} = z_t + f(z_t, a_t)}.
+ *
+ * <p>Inputs are already normalised: images as float NCHW, proprioception and actions standardised.
+ * Every intermediate array attaches to the manager of its input: callers run each call in a child
+ * {@link NDManager}.
+ */
+public final class JepaNetwork implements AutoCloseable {
+
+  private final ModelConfig config;
+  private final int proprioDim;
+  private final int actionDim;
+  private final SequentialBlock cnn;
+  private final Block head;
+  private final SequentialBlock predictor;
+  private final ParameterStore store;
+  private final int featureDim;
+
+  /**
+   * Builds and initialises the blocks on {@code manager} (random initial weights from the engine's
+   * random generator: seed it first for reproducible weights).
+   */
+  public JepaNetwork(NDManager manager, ModelConfig config, int proprioDim, int actionDim) {
+    if (proprioDim < 0 || actionDim <= 0) {
+      throw new IllegalArgumentException(
+          "proprioDim must be >= 0 and actionDim > 0, got " + proprioDim + ", " + actionDim);
+    }
+    this.config = config;
+    this.proprioDim = proprioDim;
+    this.actionDim = actionDim;
+    cnn = new SequentialBlock();
+    for (int channels : config.encoderChannels()) {
+      cnn.add(
+          Conv2d.builder()
+              .setKernelShape(new Shape(4, 4))
+              .optStride(new Shape(2, 2))
+              .optPadding(new Shape(1, 1))
+              .setFilters(channels)
+              .build());
+      cnn.add(Activation.reluBlock());
+    }
+    cnn.add(Blocks.batchFlattenBlock());
+    int layers = config.encoderChannels().size();
+    featureDim =
+        config.encoderChannels().get(layers - 1)
+            * (config.imageWidth() >> layers)
+            * (config.imageHeight() >> layers);
+    head = Linear.builder().setUnits(config.latentDim()).build();
+    predictor = new SequentialBlock();
+    for (int i = 0; i < config.predictorDepth(); i++) {
+      predictor.add(Linear.builder().setUnits(config.predictorWidth()).build());
+      predictor.add(Activation.geluBlock());
+    }
+    predictor.add(Linear.builder().setUnits(config.latentDim()).build());
+    cnn.initialize(
+        manager, DataType.FLOAT32, new Shape(2, 3, config.imageHeight(), config.imageWidth()));
+    head.initialize(manager, DataType.FLOAT32, new Shape(2, featureDim + proprioDim));
+    predictor.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentDim() + actionDim));
+    // The last predictor layer starts small so the initial dynamics are near the identity.
+    Parameter lastWeight =
+        predictor.getParameters().get(predictor.getParameters().size() - 2).getValue();
+    lastWeight.getArray().muli(0.1f);
+    store = new ParameterStore(manager, false);
+  }
+
+  /** The configuration the blocks were built for. */
+  public ModelConfig config() {
+    return config;
+  }
+
+  /** Proprioception inputs of the encoder (0 for image only). */
+  public int proprioDim() {
+    return proprioDim;
+  }
+
+  /** Action size of the predictor. */
+  public int actionDim() {
+    return actionDim;
+  }
+
+  /** Latent size. */
+  public int latentDim() {
+    return config.latentDim();
+  }
+
+  /**
+   * Encodes normalised images {@code [B,3,H,W]} (plus normalised proprioception {@code [B,P]}, or
+   * null when P = 0) to latents {@code [B,D]}.
+   */
+  public NDArray encode(NDArray images, NDArray proprio, boolean training) {
+    NDArray features = cnn.forward(store, new NDList(images), training).singletonOrThrow();
+    if (proprioDim > 0) {
+      features = features.concat(proprio, 1);
+    }
+    return head.forward(store, new NDList(features), training).singletonOrThrow();
+  }
+
+  /** One predictor step: latents {@code [B,D]} and normalised actions {@code [B,A]}. */
+  public NDArray predict(NDArray z, NDArray actions, boolean training) {
+    NDArray delta =
+        predictor.forward(store, new NDList(z.concat(actions, 1)), training).singletonOrThrow();
+    return z.add(delta);
+  }
+
+  /** Every parameter of the encoder (CNN and head), in a fixed order. */
+  public List<Parameter> encoderParameters() {
+    List<Parameter> out = new ArrayList<>();
+    for (Pair<String, Parameter> p : cnn.getParameters()) {
+      out.add(p.getValue());
+    }
+    for (Pair<String, Parameter> p : head.getParameters()) {
+      out.add(p.getValue());
+    }
+    return out;
+  }
+
+  /** Every parameter of the network, keyed by a stable name ("encoder.", "head.", "predictor."). */
+  public Map<String, Parameter> parameters() {
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    for (Pair<String, Parameter> p : cnn.getParameters()) {
+      out.put("encoder." + p.getKey(), p.getValue());
+    }
+    for (Pair<String, Parameter> p : head.getParameters()) {
+      out.put("head." + p.getKey(), p.getValue());
+    }
+    for (Pair<String, Parameter> p : predictor.getParameters()) {
+      out.put("predictor." + p.getKey(), p.getValue());
+    }
+    return out;
+  }
+
+  /** Marks every parameter as trainable (attaches gradients). */
+  public void attachGradients() {
+    for (Parameter p : parameters().values()) {
+      p.getArray().setRequiresGradient(true);
+    }
+  }
+
+  /** Copies every encoder parameter value from {@code other} (same architecture). */
+  public void copyEncoderFrom(JepaNetwork other) {
+    List<Parameter> mine = encoderParameters();
+    List<Parameter> theirs = other.encoderParameters();
+    for (int i = 0; i < mine.size(); i++) {
+      theirs.get(i).getArray().copyTo(mine.get(i).getArray());
+    }
+  }
+
+  /** Writes every parameter (encoder, head, predictor) in DJL's parameter format. */
+  public void save(DataOutputStream out) throws IOException {
+    cnn.saveParameters(out);
+    head.saveParameters(out);
+    predictor.saveParameters(out);
+  }
+
+  /**
+   * Reads parameters written by {@link #save}; every shape must equal this network's.
+   *
+   * @throws MalformedModelException when the data is corrupt or the shapes do not match
+   */
+  public void load(NDManager manager, DataInputStream in)
+      throws IOException, MalformedModelException {
+    Map<String, Shape> expected = new LinkedHashMap<>();
+    parameters().forEach((k, v) -> expected.put(k, v.getArray().getShape()));
+    cnn.loadParameters(manager, in);
+    head.loadParameters(manager, in);
+    predictor.loadParameters(manager, in);
+    for (Map.Entry<String, Parameter> e : parameters().entrySet()) {
+      Shape got = e.getValue().getArray().getShape();
+      if (!got.equals(expected.get(e.getKey()))) {
+        throw new MalformedModelException(
+            "parameter "
+                + e.getKey()
+                + " has shape "
+                + got
+                + " but the configuration needs "
+                + expected.get(e.getKey()));
+      }
+    }
+    if (in.read() != -1) {
+      throw new MalformedModelException("trailing bytes after the last parameter");
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Parameter p : parameters().values()) {
+      p.close();
+    }
+  }
+}
