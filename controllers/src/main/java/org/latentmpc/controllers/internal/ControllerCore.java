@@ -56,9 +56,9 @@ public final class ControllerCore implements JointController {
   private boolean started;
   private long lastNanos;
   private long lastCommandNanos;
-  private ControlMode mode = ControlMode.HOLD;
-  private TrajectoryStatus trajectoryStatus = TrajectoryStatus.IDLE;
-  private boolean watchdogTripped;
+  private volatile ControlMode mode = ControlMode.HOLD;
+  private volatile TrajectoryStatus trajectoryStatus = TrajectoryStatus.IDLE;
+  private volatile boolean watchdogTripped;
   private boolean stopping;
   private final double[] positionTarget;
   private final double[] velocityTarget;

@@ -356,13 +356,17 @@ public final class ControllerNodeRuntime {
     controller.update(nowNanos, q, qd, effort);
     ringIndex = (ringIndex + 1) % RING;
     ControlMode mode = controller.mode();
-    if (settings.outputMode() == OutputMode.EFFORT) {
+    if (settings.outputMode() == OutputMode.EFFORT || settings.type() == ControllerType.EFFORT) {
       publish(effortPub, effortRing[ringIndex], effort);
-    } else if (mode == ControlMode.VELOCITY) {
-      controller.getDesiredVelocities(desiredVel);
+    } else if (settings.type() == ControllerType.VELOCITY) {
+      // A velocity-interface driver only listens for velocities: holding (start-up, watchdog,
+      // e-stop) means commanding zero velocity there.
+      if (mode == ControlMode.VELOCITY) {
+        controller.getDesiredVelocities(desiredVel);
+      } else {
+        java.util.Arrays.fill(desiredVel, 0);
+      }
       publish(velocityPub, velocityRing[ringIndex], desiredVel);
-    } else if (mode == ControlMode.EFFORT) {
-      publish(effortPub, effortRing[ringIndex], effort);
     } else {
       controller.getDesiredPositions(desired);
       publish(positionPub, positionRing[ringIndex], desired);

@@ -205,7 +205,8 @@ class ControllerNodeRuntimeForwardTest {
         new JointState().setName(names).setPosition(new double[6]).setVelocity(new double[6]));
     String velocities = "/joint_group_vel_controller/command";
     String positions = "/joint_group_position_controller/command";
-    cycles(positions, 2); // holding: positions until a velocity command arrives
+    cycles(velocities, 2); // holding on a velocity interface: zero velocities
+    assertArrayEquals(new double[6], out(velocities).get(out(velocities).size() - 1), 0.0);
     double[] v = {0.5, -0.5, 0.2, 0, 0, 0.9};
     deliver("/arm_controller/command", new Float64MultiArray().setData(v));
     cycles(velocities, 90); // acceleration limited (3 rad/s^2): full speed after 0.3 s (150 cycles)
@@ -223,5 +224,14 @@ class ControllerNodeRuntimeForwardTest {
     assertTrue(runtime.controller().watchdogTripped());
     assertArrayEquals(new double[6], out(velocities).get(out(velocities).size() - 1), 0.0);
     verify(log, never()).error(contains("ignoring joint state"), any(), any(), any());
+    // The e-stop on a velocity interface commands zero velocity, even mid-motion.
+    deliver("/arm_controller/command", new Float64MultiArray().setData(v.clone()));
+    cycles(velocities, 80); // 0.16 s, inside the 0.2 s watchdog: ramping up at 3 rad/s^2
+    assertTrue(out(velocities).get(out(velocities).size() - 1)[5] > 0.4, "moving again");
+    deliver("/emergency_stop", new org.latentmpc.ros.msgs.std_msgs.Bool().setData(true));
+    cycles(velocities, 2);
+    assertEquals(ControlMode.EMERGENCY_STOP, runtime.controller().mode());
+    assertArrayEquals(new double[6], out(velocities).get(out(velocities).size() - 1), 0.0);
+    assertTrue(out(positions).isEmpty(), "nothing sent to a position interface the driver lacks");
   }
 }
