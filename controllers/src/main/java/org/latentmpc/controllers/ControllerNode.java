@@ -17,7 +17,8 @@ import org.latentmpc.ros.NodeMain;
  * /use_sim_time} selects {@code /clock} time; {@code ~joint_states_topic} (default {@code
  * /joint_states}), {@code ~emergency_stop_topic} ({@code /emergency_stop}), {@code ~reset_service}
  * ({@code /emergency_stop/reset}), {@code ~spin_us} (wall clock busy-wait before each deadline,
- * default 50).
+ * default 50), {@code ~joint_state_timeout} (s, default 0.25: with older joint states the node
+ * sends nothing until they flow again).
  *
  * <p>Topics, relative to the node's namespace: in, {@code <ns>/command} (JointTrajectory for type
  * trajectory, Float64MultiArray otherwise), {@code <ns>/group_command} (Float64MultiArray

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class ControllerCore implements JointController {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerCore.class);
 
+  /** The longest step (in nominal periods) the integrators and rate limiters take at once. */
+  private static final double MAX_STEP_PERIODS = 5;
+
   private enum Kind {
     NONE,
     POSITION,
@@ -300,6 +303,9 @@ public final class ControllerCore implements JointController {
   @Override
   public void update(long nowNanos, double[] q, double[] qd, double[] effortOut) {
     double dt = started && nowNanos > lastNanos ? (nowNanos - lastNanos) * 1e-9 : nominalDtS;
+    // After a stall (missed cycles, stale sensor data) never integrate or slew over more than a few
+    // periods in one step: a setpoint must not jump by max velocity times the stall.
+    dt = Math.min(dt, MAX_STEP_PERIODS * nominalDtS);
     if (!started) {
       started = true;
       hold(q);

@@ -58,6 +58,9 @@ public final class ControllerNodeRuntime {
   private final double[] sharedQ;
   private final double[] sharedQd;
   private boolean haveState;
+  private volatile long lastStateNanos;
+  private final long stateTimeoutNanos;
+  private boolean stale;
   private final Map<String, Integer> jointIndex = new HashMap<>();
   private long badStateCount;
 
@@ -124,6 +127,11 @@ public final class ControllerNodeRuntime {
     } else {
       clock = ControlClock.wall(Math.round(params.getDouble("~spin_us", 50) * 1000));
     }
+    double timeoutS = params.getDouble("~joint_state_timeout", 0.25);
+    if (!(timeoutS > 0)) {
+      throw new IllegalArgumentException("~joint_state_timeout must be > 0 s, got " + timeoutS);
+    }
+    this.stateTimeoutNanos = Math.round(timeoutS * 1e9);
     this.loop = new ControlLoop(clock, settings.rateHz(), this::cycle);
     this.stateEveryCycles =
         settings.statePublishRateHz() > 0
@@ -335,6 +343,7 @@ public final class ControllerNodeRuntime {
         }
       }
       haveState = true;
+      lastStateNanos = clock.nowNanos();
     }
   }
 
@@ -349,6 +358,22 @@ public final class ControllerNodeRuntime {
     synchronized (stateLock) {
       if (!haveState) {
         return; // nothing to control before the first joint state
+      }
+      if (nowNanos - lastStateNanos > stateTimeoutNanos) {
+        // Stale joint states (driver or simulator gone): send nothing rather than act on old data;
+        // the driver's own command timeout takes over. Resumes when states flow again.
+        if (!stale) {
+          stale = true;
+          log.error(
+              "{}: no joint state for more than {} s: not sending commands",
+              ns,
+              stateTimeoutNanos / 1e9);
+        }
+        return;
+      }
+      if (stale) {
+        stale = false;
+        log.warn("{}: joint states are back: control resumes", ns);
       }
       System.arraycopy(sharedQ, 0, q, 0, n);
       System.arraycopy(sharedQd, 0, qd, 0, n);

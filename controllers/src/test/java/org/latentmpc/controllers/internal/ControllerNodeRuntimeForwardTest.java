@@ -59,6 +59,8 @@ class ControllerNodeRuntimeForwardTest {
   private ControllerNodeRuntime runtime;
   private long timeNanos = 5_000 * MS;
   private long periodNanos = MS;
+  private volatile JointState jointState;
+  private volatile boolean sensorsAlive = true;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void wire(String yamlFile) throws Exception {
@@ -131,11 +133,26 @@ class ControllerNodeRuntimeForwardTest {
   private void cycles(String topic, int k) throws InterruptedException {
     for (int i = 0; i < k; i++) {
       int before = published.getOrDefault(topic, List.of()).size();
+      if (sensorsAlive && jointState != null) {
+        deliver("/joint_states", jointState); // the driver keeps streaming its state
+      }
       timeNanos += periodNanos;
       deliver("/clock", new Clock().setClock(Time.fromNanos(timeNanos)));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (published.getOrDefault(topic, List.of()).size() == before) {
-        assertTrue(System.nanoTime() < deadline, "the loop did not publish on " + topic);
+        assertTrue(
+            System.nanoTime() < deadline,
+            "the loop did not publish on "
+                + topic
+                + " (loop running "
+                + runtime.loop().isRunning()
+                + ", "
+                + runtime.loop().statistics()
+                + ", time "
+                + timeNanos
+                + ", log "
+                + org.mockito.Mockito.mockingDetails(log).getInvocations()
+                + ")");
         Thread.sleep(0, 100_000);
       }
     }
@@ -157,8 +174,8 @@ class ControllerNodeRuntimeForwardTest {
     deliver("/clock", new Clock().setClock(Time.fromNanos(timeNanos)));
     double[] q = {0, -0.3, 0, -2.0, 0, 1.6, 0.8};
     String[] names = panda.jointNames().toArray(new String[0]);
-    deliver(
-        "/joint_states", new JointState().setName(names).setPosition(q).setVelocity(new double[7]));
+    jointState = new JointState().setName(names).setPosition(q).setVelocity(new double[7]);
+    deliver("/joint_states", jointState);
     String positions = "/joint_group_position_controller/command";
     cycles(positions, 5);
     assertArrayEquals(q, out(positions).get(out(positions).size() - 1), 0.0); // holds where it is
@@ -186,6 +203,21 @@ class ControllerNodeRuntimeForwardTest {
     sent = out(positions);
     assertEquals(0.5, sent.get(sent.size() - 1)[0], 1e-12); // the last safe command was kept
     assertTrue(out("/joint_group_velocity_controller/command").isEmpty());
+
+    // The driver stops streaming joint states: after 0.25 s the node sends nothing more.
+    sensorsAlive = false;
+    for (int k = 0; k < 400; k++) {
+      timeNanos += periodNanos;
+      deliver("/clock", new Clock().setClock(Time.fromNanos(timeNanos)));
+      Thread.sleep(0, 200_000);
+    }
+    verify(log, org.mockito.Mockito.timeout(10_000))
+        .error(contains("no joint state"), eq("/arm_controller"), any());
+    int frozen = out(positions).size();
+    Thread.sleep(200);
+    assertEquals(frozen, out(positions).size());
+    sensorsAlive = true;
+    cycles(positions, 5); // states flow again: commands resume
     assertTrue(out("/joint_group_effort_controller/command").isEmpty());
   }
 
@@ -200,9 +232,9 @@ class ControllerNodeRuntimeForwardTest {
     runtime.start();
     deliver("/clock", new Clock().setClock(Time.fromNanos(timeNanos)));
     String[] names = ur.jointNames().toArray(new String[0]);
-    deliver(
-        "/joint_states",
-        new JointState().setName(names).setPosition(new double[6]).setVelocity(new double[6]));
+    jointState =
+        new JointState().setName(names).setPosition(new double[6]).setVelocity(new double[6]);
+    deliver("/joint_states", jointState);
     String velocities = "/joint_group_vel_controller/command";
     String positions = "/joint_group_position_controller/command";
     cycles(velocities, 2); // holding on a velocity interface: zero velocities
