@@ -167,6 +167,41 @@ class BagRoscoreInteropTest {
   }
 
   @Test
+  void aKilledRosbagRecordLeavesABagOurReaderRecovers() throws Exception {
+    ConnectedNode talker = node("talker");
+    var publisher = talker.newPublisher("/values", Float64.TYPE);
+    Path bag = dir.resolve("killed.bag");
+    List<String> command =
+        List.of("rosbag", "record", "--chunksize", "1", "-O", bag.toString(), "/values");
+    Process record = spawn(command);
+    Path active = dir.resolve("killed.bag.active");
+    try {
+      int value = 0;
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+      // Publish until the recorder has written several 1 KiB chunks, then kill it (SIGKILL).
+      while (System.nanoTime() < deadline
+          && (!Files.exists(active) || Files.size(active) < 4117 + 20_000)) {
+        publisher.publish(new Float64().setData(value++));
+        Thread.sleep(2);
+      }
+      assertTrue(Files.exists(active), output(command));
+    } finally {
+      record.descendants().forEach(ProcessHandle::destroyForcibly);
+      record.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    try (BagReader reader = BagReader.open(active)) {
+      BagReader.Recovery recovery = reader.recovery().orElseThrow();
+      assertTrue(recovery.reason().startsWith("index missing"), recovery.summary());
+      List<BagMessage> messages = reader.readMessages().toList();
+      assertTrue(messages.size() > 100, recovery.summary());
+      double first = messages.get(0).decode(Float64.TYPE).getData();
+      for (int i = 0; i < messages.size(); i++) {
+        assertEquals(first + i, messages.get(i).decode(Float64.TYPE).getData(), recovery.summary());
+      }
+    }
+  }
+
+  @Test
   void ourBagRecordRecordsARospyPublisher() throws Exception {
     List<String> command =
         List.of("rostopic", "pub", "-r", "50", "/chatter", "std_msgs/String", "data: hello bag");

@@ -22,7 +22,7 @@ import org.latentmpc.ros.bag.BagTestData.Written;
 /** Bags cut off at many points: the reader never throws, recovers a prefix and reports the loss. */
 class BagTruncationTest {
   private static final int MESSAGES = 600;
-  private static final int CUT_POINTS = 250;
+  private static final int CUT_POINTS = 150;
 
   @TempDir Path dir;
 
