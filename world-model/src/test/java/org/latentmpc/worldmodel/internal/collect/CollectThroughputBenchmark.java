@@ -1,0 +1,35 @@
+package org.latentmpc.worldmodel.internal.collect;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Prints collect throughput for reacher2 with 64x64 images (sim steps/s, samples/s). */
+@Tag("benchmark")
+class CollectThroughputBenchmark {
+  @Test
+  void reacher2Throughput(@TempDir Path dir) throws Exception {
+    CollectRobot robot = CollectRobot.load("reacher2", DataCollectorTest.CONFIGS);
+    // Warm-up.
+    new DataCollector(robot, DataCollector.Options.defaults(robot, 2, 50, 1))
+        .collect(dir.resolve("w.bag"), (e, k, s, n) -> {});
+    int episodes = 10;
+    int steps = 200;
+    Path bag = dir.resolve("b.bag");
+    DataCollector.Result r =
+        new DataCollector(robot, DataCollector.Options.defaults(robot, episodes, steps, 2))
+            .collect(bag, (e, k, s, n) -> {});
+    System.out.printf(
+        "collect reacher2 64x64: %d episodes x %d steps in %.2f s: %,.0f sim steps/s,"
+            + " %,.1f samples/s, %d messages, %.1f MB bag%n",
+        episodes,
+        steps,
+        r.wallS(),
+        r.simStepsPerS(),
+        r.samplesPerS(),
+        r.messages(),
+        Files.size(bag) / 1e6);
+  }
+}
