@@ -31,5 +31,35 @@ class CollectThroughputBenchmark {
         r.samplesPerS(),
         r.messages(),
         Files.size(bag) / 1e6);
+    java.util.List<org.latentmpc.ros.BagMessage> all = DataCollectorTest.messages(bag);
+    java.util.List<org.latentmpc.ros.BagMessage> states =
+        DataCollectorTest.on(all, "/joint_states");
+    java.util.List<org.latentmpc.ros.BagMessage> targets =
+        DataCollectorTest.on(all, "/arm_controller/group_command");
+    double before = 0;
+    double after = 0;
+    for (int e = 0, a = 0; e < episodes; e++) {
+      for (int k = 0; k < steps; k++, a++) {
+        int s = e * (steps + 1) + k;
+        double[] q =
+            states.get(s).decode(org.latentmpc.ros.msgs.sensor_msgs.JointState.TYPE).getPosition();
+        double[] qn =
+            states
+                .get(s + 1)
+                .decode(org.latentmpc.ros.msgs.sensor_msgs.JointState.TYPE)
+                .getPosition();
+        double[] t =
+            targets.get(a).decode(org.latentmpc.ros.msgs.std_msgs.Float64MultiArray.TYPE).getData();
+        for (int j = 0; j < q.length; j++) {
+          before += Math.abs(t[j] - q[j]);
+          after += Math.abs(t[j] - qn[j]);
+        }
+      }
+    }
+    System.out.printf(
+        "tracking: mean |target - q| %.4f rad at the action, %.4f rad one period later (ratio %.3f)%n",
+        before / (episodes * steps * robot.model().dof()),
+        after / (episodes * steps * robot.model().dof()),
+        after / before);
   }
 }
