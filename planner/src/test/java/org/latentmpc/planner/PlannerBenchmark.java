@@ -67,6 +67,33 @@ class PlannerBenchmark {
     }
   }
 
+  /** Wraps a dynamics and sums the time spent in its rollouts. */
+  private static final class TimedDynamics implements LatentDynamics {
+    private final LatentDynamics inner;
+    long rolloutNanos;
+
+    TimedDynamics(LatentDynamics inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public int latentDim() {
+      return inner.latentDim();
+    }
+
+    @Override
+    public int actionDim() {
+      return inner.actionDim();
+    }
+
+    @Override
+    public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
+      long t0 = System.nanoTime();
+      inner.rollout(z0, actions, n, h, out);
+      rolloutNanos += System.nanoTime() - t0;
+    }
+  }
+
   private static PlanCost cost() {
     float[] lo = new float[ARM_JOINTS];
     float[] hi = new float[ARM_JOINTS];
@@ -78,7 +105,8 @@ class PlannerBenchmark {
         .plus(new JointLimitCost(lo, hi, 0.05, 100));
   }
 
-  private static void run(String label, LatentDynamics dyn) {
+  private static void run(String label, LatentDynamics model) {
+    TimedDynamics dyn = new TimedDynamics(model);
     int d = dyn.latentDim();
     ActionBounds bounds = ActionBounds.symmetric(ARM_JOINTS, 0.1f);
     Planner cem =
@@ -102,23 +130,30 @@ class PlannerBenchmark {
       p.setJointPositions(new float[ARM_JOINTS]);
       PlanResult res = p.newResult();
       long[] times = new long[MEASURED];
+      long[] overhead = new long[MEASURED];
       for (int i = 0; i < WARMUP + MEASURED; i++) {
+        dyn.rolloutNanos = 0;
         long t0 = System.nanoTime();
         p.plan(z, goal, res);
         long t = System.nanoTime() - t0;
         if (i >= WARMUP) {
           times[i - WARMUP] = t;
+          overhead[i - WARMUP] = t - dyn.rolloutNanos;
         }
       }
       Arrays.sort(times);
+      Arrays.sort(overhead);
       System.out.printf(
-          "%-40s %-4s 256x10x4  D=%d A=%d  plan p50 %7.2f ms  p95 %7.2f ms  (cost %.4f)%n",
+          "%-40s %-4s 256x10x4 D=%d A=%d  plan p50 %7.2f ms p95 %7.2f ms;"
+              + " without rollouts p50 %6.2f ms p95 %6.2f ms (cost %.4f)%n",
           label,
           p == cem ? "CEM" : "MPPI",
           d,
           ARM_JOINTS,
           times[MEASURED / 2] / 1e6,
           times[(int) (MEASURED * 0.95)] / 1e6,
+          overhead[MEASURED / 2] / 1e6,
+          overhead[(int) (MEASURED * 0.95)] / 1e6,
           res.bestCost());
     }
   }
