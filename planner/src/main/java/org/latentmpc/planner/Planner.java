@@ -4,6 +4,11 @@ package org.latentmpc.planner;
  * A receding-horizon latent MPC planner: searches action sequences [H][A] whose predicted latents
  * end nearest the goal. Keeps a warm start (the previous plan shifted by one step) between calls;
  * allocates nothing per plan. Not thread-safe.
+ *
+ * <p>Time budget: checked on the injected clock before each iteration after the first (one
+ * iteration always runs), so a plan overruns its budget by at most one iteration (one batched
+ * rollout plus costs). The result is the cheapest sequence evaluated so far (the current mean is
+ * always evaluated as sample 0).
  */
 public interface Planner {
 
