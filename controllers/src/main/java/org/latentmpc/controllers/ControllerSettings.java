@@ -199,19 +199,28 @@ public final class ControllerSettings {
     }
   }
 
+  /**
+   * Parses one joint's gains map ({@code p, i, d, i_clamp | i_clamp_min/i_clamp_max, antiwindup,
+   * d_filter}), e.g. after a run-time parameter change.
+   *
+   * @param where the parameter name, for error messages
+   * @throws IllegalArgumentException naming the key when a value is missing its type or range
+   */
+  public static PidGains parseGains(Map<String, ?> gains, String where) {
+    return gainsFrom(new P(gains, where.endsWith("/") ? where : where + "/"));
+  }
+
   private static PidGains gainsFrom(P g) {
     double iClamp = g.nonNegative("i_clamp", 0);
     double min = g.number("i_clamp_min", -iClamp);
     double max = g.number("i_clamp_max", iClamp);
+    double p = g.nonNegative("p", 0);
+    double i = g.nonNegative("i", 0);
+    double d = g.nonNegative("d", 0);
+    boolean antiWindup = g.bool("antiwindup", true);
+    double filter = g.nonNegative("d_filter", 0);
     try {
-      return new PidGains(
-          g.nonNegative("p", 0),
-          g.nonNegative("i", 0),
-          g.nonNegative("d", 0),
-          min,
-          max,
-          g.bool("antiwindup", true),
-          g.nonNegative("d_filter", 0));
+      return new PidGains(p, i, d, min, max, antiWindup, filter);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(g.prefix + e.getMessage(), e);
     }

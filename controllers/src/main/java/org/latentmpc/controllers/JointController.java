@@ -81,6 +81,9 @@ public interface JointController {
   /** True while the emergency stop is latched (requested or in effect). */
   boolean isEmergencyStopped();
 
+  /** The position loop gains of joint {@code joint} (the latest set, applied or pending). */
+  PidGains positionGains(String joint);
+
   /** Replaces the position loop gains of joint {@code joint} (applied at the next cycle). */
   void setPositionGains(String joint, PidGains gains);
 

@@ -123,6 +123,20 @@ class ControllerCoreTest {
   }
 
   @Test
+  void aStallDoesNotJumpTheSetpoint() {
+    JointController c = JointController.create(arm7, base().build());
+    cycles(c, 1);
+    double[] target = q.clone();
+    target[0] = 2.0;
+    c.commandPositions(target);
+    now += 1_000 * MS; // the loop stalls for a second
+    c.update(now, q, qd, effort);
+    double[] d = new double[n];
+    c.getDesiredPositions(d);
+    assertEquals(2.175 * 0.005, d[0], EXACT); // at most 5 periods of motion at the velocity limit
+  }
+
+  @Test
   void accelerationLimitShapesTheSetpoint() {
     ControllerSettings.Builder b = base();
     b.limits(

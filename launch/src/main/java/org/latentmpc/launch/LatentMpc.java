@@ -6,6 +6,8 @@ import org.latentmpc.ros.internal.tools.MsgCommand;
 import org.latentmpc.ros.internal.tools.ParamCommand;
 import org.latentmpc.ros.internal.tools.TopicCommand;
 import org.latentmpc.sim.internal.cli.SimCommand;
+import org.latentmpc.worldmodel.internal.cli.EvalModelCommand;
+import org.latentmpc.worldmodel.internal.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +33,8 @@ public final class LatentMpc implements Runnable {
     commandLine.addSubcommand("param", new ParamCommand());
     commandLine.addSubcommand("bag", new BagCommand());
     commandLine.addSubcommand("sim", new SimCommand());
+    commandLine.addSubcommand("train", new TrainCommand());
+    commandLine.addSubcommand("eval-model", new EvalModelCommand());
     commandLine.setExecutionExceptionHandler(LatentMpc::printError);
     return commandLine;
   }

@@ -24,6 +24,8 @@ import java.util.Map;
  *     the true next latent than at least {@link Evaluator#ENERGY_MAJORITY} of random actions
  * @param energyMeanFractionBeaten mean fraction of random actions the true action beats
  * @param energyFractions per-sample fraction beaten (for the histogram)
+ * @param endEffectorProbeR2 linear-probe R^2 to each end-effector coordinate (empty when no forward
+ *     kinematics was given)
  */
 public record EvaluationReport(
     String model,
@@ -38,7 +40,8 @@ public record EvaluationReport(
     double effectiveRank,
     double energyPassRate,
     double energyMeanFractionBeaten,
-    double[] energyFractions) {
+    double[] energyFractions,
+    double[] endEffectorProbeR2) {
 
   /** The report as pretty JSON (without the per-sample energy fractions). */
   public String toJson() {
@@ -55,6 +58,9 @@ public record EvaluationReport(
     m.put("probe_r2", probe);
     m.put("probe_r2_mean", probeR2Mean);
     m.put("probe_r2_min", probeR2Min);
+    if (endEffectorProbeR2.length > 0) {
+      m.put("end_effector_probe_r2", endEffectorProbeR2);
+    }
     m.put("latent_dim", latentStd.length);
     m.put("latent_std", latentStd);
     m.put("singular_values", singularValues);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
@@ -39,14 +40,28 @@ public final class Evaluator {
 
   private final WorldModel model;
   private final long seed;
+  private final Function<double[], double[]> endEffector;
 
   /**
    * @param model the model under test
    * @param seed seed of the sample choices, the probe split and the random actions
    */
   public Evaluator(WorldModel model, long seed) {
+    this(model, seed, null);
+  }
+
+  /**
+   * An evaluator that also probes the end-effector position.
+   *
+   * @param model the model under test
+   * @param seed seed of the sample choices, the probe split and the random actions
+   * @param endEffector forward kinematics: joint positions to the end-effector position (m), or
+   *     null to skip that probe
+   */
+  public Evaluator(WorldModel model, long seed, Function<double[], double[]> endEffector) {
     this.model = model;
     this.seed = seed;
+    this.endEffector = endEffector;
   }
 
   /**
@@ -122,7 +137,9 @@ public final class Evaluator {
     for (int k : K_STEPS) {
       kErr.put(k, kStepError(episodes, latents, k, totalVar));
     }
-    double[] probe = probe(data, latents);
+    double[] probe = probe(data, latents, p -> p, true);
+    double[] eeProbe =
+        endEffector == null ? new double[0] : probe(data, latents, endEffector, false);
     double probeMean = Arrays.stream(probe).average().orElse(Double.NaN);
     double probeMin = Arrays.stream(probe).min().orElse(Double.NaN);
     double[] fractions = energy(episodes, latents);
@@ -145,7 +162,8 @@ public final class Evaluator {
         effectiveRank,
         pass / fractions.length,
         meanFrac / fractions.length,
-        fractions);
+        fractions,
+        eeProbe);
   }
 
   private float[][] encode(Episode e) {
@@ -208,11 +226,15 @@ public final class Evaluator {
     return sum / samples.size() / var;
   }
 
-  private double[] probe(SequenceDataset data, List<float[][]> latents) {
-    int joints = data.jointCount();
-    if (joints == 0) {
+  private double[] probe(
+      SequenceDataset data,
+      List<float[][]> latents,
+      Function<double[], double[]> target,
+      boolean keepScatter) {
+    if (data.jointCount() == 0) {
       return new double[0];
     }
+    int joints = target.apply(data.episodes().get(0).positions()[0]).length;
     if (data.episodes().size() < 2) {
       throw new IllegalArgumentException("the probe needs at least 2 episodes (fit and test)");
     }
@@ -226,7 +248,7 @@ public final class Evaluator {
     List<Integer> test = order.subList(half, order.size());
     int d = model.latentDim();
     DMatrixRMaj x = design(data, latents, fit, d);
-    DMatrixRMaj y = targets(data, fit, joints);
+    DMatrixRMaj y = targets(data, fit, joints, target);
     DMatrixRMaj xtx = new DMatrixRMaj(d + 1, d + 1);
     CommonOps_DDRM.multTransA(x, x, xtx);
     double ridge = PROBE_RIDGE * CommonOps_DDRM.trace(xtx) / (d + 1);
@@ -240,7 +262,7 @@ public final class Evaluator {
       throw new IllegalStateException("the probe's normal equations are singular");
     }
     DMatrixRMaj xt = design(data, latents, test, d);
-    DMatrixRMaj yt = targets(data, test, joints);
+    DMatrixRMaj yt = targets(data, test, joints, target);
     DMatrixRMaj pred = new DMatrixRMaj(xt.numRows, joints);
     CommonOps_DDRM.mult(xt, w, pred);
     double[] r2 = new double[joints];
@@ -259,7 +281,9 @@ public final class Evaluator {
       }
       r2[j] = ssTot > 0 ? 1 - ssRes / ssTot : Double.NaN;
     }
-    lastProbe = new double[][] {column(yt, 0), column(pred, 0)};
+    if (keepScatter) {
+      lastProbe = new double[][] {column(yt, 0), column(pred, 0)};
+    }
     return r2;
   }
 
@@ -298,7 +322,11 @@ public final class Evaluator {
     return x;
   }
 
-  private static DMatrixRMaj targets(SequenceDataset data, List<Integer> episodes, int joints) {
+  private static DMatrixRMaj targets(
+      SequenceDataset data,
+      List<Integer> episodes,
+      int joints,
+      Function<double[], double[]> target) {
     int n = 0;
     for (int e : episodes) {
       n += data.episodes().get(e).positions().length;
@@ -306,7 +334,8 @@ public final class Evaluator {
     DMatrixRMaj y = new DMatrixRMaj(n, joints);
     int row = 0;
     for (int e : episodes) {
-      for (double[] p : data.episodes().get(e).positions()) {
+      for (double[] q : data.episodes().get(e).positions()) {
+        double[] p = target.apply(q);
         for (int j = 0; j < joints; j++) {
           y.set(row, j, p[j]);
         }

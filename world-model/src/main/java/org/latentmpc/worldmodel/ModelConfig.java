@@ -188,7 +188,7 @@ public record ModelConfig(
         v.integer("predictor_depth", 2),
         v.integer("horizon", 4),
         v.string("regularizer", "sigreg"),
-        v.real("sigreg_weight", 0.05),
+        v.real("sigreg_weight", 1.0),
         v.integer("sigreg_projections", 64),
         v.integer("sigreg_knots", 17),
         v.real("vicreg_variance_weight", 1.0),

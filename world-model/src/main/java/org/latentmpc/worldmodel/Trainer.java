@@ -396,11 +396,17 @@ public final class Trainer {
       JepaNetwork target,
       Windows val,
       NormalisationStats stats) {
-    Random pick = new Random(config.seed() + 7);
+    // A seeded shuffle: consecutive windows of one episode in a batch would look non-Gaussian
+    // to the regulariser and inflate its validation value.
+    List<Integer> order = new ArrayList<>(val.size());
+    for (int i = 0; i < val.size(); i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, new Random(config.seed() + 7));
     int n = Math.min(val.size(), MAX_VALIDATION_WINDOWS);
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
-      all[i] = val.size() <= MAX_VALIDATION_WINDOWS ? i : pick.nextInt(val.size());
+      all[i] = order.get(i);
     }
     int batch = Math.max(2, Math.min(config.batchSize(), n));
     double[] sum = new double[3];

@@ -1,5 +1,6 @@
 package org.latentmpc.worldmodel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,12 @@ class SyntheticProbeTest {
 
   /** Probe R^2 well above chance (0) after a short run. */
   static final double MIN_PROBE_R2 = 0.8;
+
+  /** 1-step normalised error well below 1 (the error of predicting the mean latent). */
+  static final double MAX_ONE_STEP_ERROR = 0.5;
+
+  /** Random guessing beats half of the random actions. */
+  static final double MIN_ENERGY_FRACTION = 0.6;
 
   @Test
   void shortTrainingReachesProbeR2(@TempDir Path dir) throws Exception {
@@ -34,9 +41,22 @@ class SyntheticProbeTest {
         .train(train, false);
     System.out.println(log.toString(StandardCharsets.UTF_8));
     try (WorldModel model = WorldModels.load(dir.resolve("m"))) {
-      EvaluationReport report = new Evaluator(model, 3).evaluate(heldOut);
+      // "End effector": a point at a fixed offset from the dot, in a rotated frame.
+      EvaluationReport report =
+          new Evaluator(model, 3, q -> new double[] {0.6 * q[0] + 0.8 * q[1], q[1] - q[0] + 0.3})
+              .evaluate(heldOut);
       System.out.println(report.summary());
+      System.out.println(report.toJson());
       assertTrue(report.probeR2Min() > MIN_PROBE_R2, report.summary());
+      assertEquals(2, report.endEffectorProbeR2().length);
+      for (double r2 : report.endEffectorProbeR2()) {
+        assertTrue(r2 > MIN_PROBE_R2, "end-effector probe " + r2);
+      }
+      // A better-than-chance latent model: the 1-step error is well below the latent variance,
+      // and the true action beats most random ones.
+      assertTrue(report.kStepError().get(1) < MAX_ONE_STEP_ERROR, report.summary());
+      assertTrue(report.energyMeanFractionBeaten() > MIN_ENERGY_FRACTION, report.summary());
+      assertTrue(report.effectiveRank() > 2, report.summary());
     }
   }
 }

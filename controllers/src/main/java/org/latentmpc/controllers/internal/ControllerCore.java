@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class ControllerCore implements JointController {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerCore.class);
 
+  /** The longest step (in nominal periods) the integrators and rate limiters take at once. */
+  private static final double MAX_STEP_PERIODS = 5;
+
   private enum Kind {
     NONE,
     POSITION,
@@ -56,9 +59,9 @@ public final class ControllerCore implements JointController {
   private boolean started;
   private long lastNanos;
   private long lastCommandNanos;
-  private ControlMode mode = ControlMode.HOLD;
-  private TrajectoryStatus trajectoryStatus = TrajectoryStatus.IDLE;
-  private boolean watchdogTripped;
+  private volatile ControlMode mode = ControlMode.HOLD;
+  private volatile TrajectoryStatus trajectoryStatus = TrajectoryStatus.IDLE;
+  private volatile boolean watchdogTripped;
   private boolean stopping;
   private final double[] positionTarget;
   private final double[] velocityTarget;
@@ -270,6 +273,17 @@ public final class ControllerCore implements JointController {
   }
 
   @Override
+  public PidGains positionGains(String joint) {
+    int j = settings.joints().indexOf(joint);
+    if (j < 0) {
+      throw new IllegalArgumentException("no joint '" + joint + "' in " + settings.joints());
+    }
+    synchronized (inbox) {
+      return pendingGains[j] != null ? pendingGains[j] : positionPid[j].getGains();
+    }
+  }
+
+  @Override
   public void setPositionGains(String joint, PidGains gains) {
     int j = settings.joints().indexOf(joint);
     if (j < 0) {
@@ -289,6 +303,9 @@ public final class ControllerCore implements JointController {
   @Override
   public void update(long nowNanos, double[] q, double[] qd, double[] effortOut) {
     double dt = started && nowNanos > lastNanos ? (nowNanos - lastNanos) * 1e-9 : nominalDtS;
+    // After a stall (missed cycles, stale sensor data) never integrate or slew over more than a few
+    // periods in one step: a setpoint must not jump by max velocity times the stall.
+    dt = Math.min(dt, MAX_STEP_PERIODS * nominalDtS);
     if (!started) {
       started = true;
       hold(q);

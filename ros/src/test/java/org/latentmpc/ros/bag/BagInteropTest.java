@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -103,6 +104,52 @@ class BagInteropTest {
               : new String(
                   w.bytes(), 4, w.bytes().length - 4, java.nio.charset.StandardCharsets.UTF_8);
       assertEquals(value, m.get(3) instanceof Integer n ? n.doubleValue() : m.get(3));
+    }
+  }
+
+  @Test
+  void roslz4ReadsOurLargeLz4ChunksOfCameraLikeData() throws IOException {
+    Path bag = dir.resolve("images-lz4.bag");
+    java.util.Random random = new java.util.Random(3);
+    List<byte[]> images = new java.util.ArrayList<>();
+    for (int k = 0; k < 150; k++) {
+      byte[] image = new byte[4 + 64 * 64 * 3];
+      java.nio.ByteBuffer.wrap(image).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(64 * 64 * 3);
+      for (int i = 4; i < image.length; i++) {
+        int pixel = (i - 4) / 3;
+        image[i] = (byte) (k % 3 == 0 ? 0 : (pixel % 64) * 2 + pixel / 64 + random.nextInt(6));
+      }
+      images.add(image);
+    }
+    var blob =
+        BagTestData.rawType("test_msgs/Blob", "0123456789abcdef0123456789abcdef", "uint8[] data\n");
+    try (BagWriter writer =
+        BagWriter.open(bag, Compression.LZ4, BagWriter.DEFAULT_CHUNK_THRESHOLD_BYTES)) {
+      for (int k = 0; k < images.size(); k++) {
+        writer.write("/camera/image_raw", Time.fromSeconds(1 + k * 0.1), blob, images.get(k));
+      }
+    }
+    String script =
+        """
+        import hashlib, sys, rosbag
+        bag = rosbag.Bag(sys.argv[1])
+        for topic, raw, t in bag.read_messages(raw=True):
+          print(hashlib.md5(raw[1]).hexdigest())
+        """;
+    List<String> theirs =
+        List.of(RosPython.python(dir, script, bag.toString()).strip().split("\n"));
+    List<String> ours = new java.util.ArrayList<>();
+    for (byte[] image : images) {
+      try {
+        ours.add(
+            HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(image)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new AssertionError(e);
+      }
+    }
+    assertEquals(ours, theirs);
+    try (BagReader reader = BagReader.open(bag)) {
+      assertTrue(reader.chunks().size() >= 2, "chunks: " + reader.chunks().size());
     }
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentmpc.ros.internal.message.MessageSpecs;
 import org.latentmpc.ros.msgs.latent_mpc_msgs.Latent;
 import org.latentmpc.ros.msgs.latent_mpc_msgs.PlanStatus;
 import org.latentmpc.ros.msgs.latent_mpc_msgs.Predict;
@@ -31,10 +32,13 @@ class CatkinBuildInteropTest {
   private static final String SCRIPT =
       String.join(
           "\n",
-          "import json, latent_mpc_msgs.msg as m, latent_mpc_msgs.srv as s",
-          "print(json.dumps({'Latent': [m.Latent._md5sum, m.Latent._full_text],",
-          "  'PlanStatus': [m.PlanStatus._md5sum, m.PlanStatus._full_text],",
-          "  'Predict': [s.Predict._md5sum, '']}))");
+          "import sys, json, importlib",
+          "out = {}",
+          "for name in sys.argv[1:]:",
+          "    kind, t = name.split(':')",
+          "    cls = getattr(importlib.import_module('latent_mpc_msgs.' + kind), t)",
+          "    out[t] = [cls._md5sum, getattr(cls, '_full_text', '')]",
+          "print(json.dumps(out))");
 
   @TempDir Path workspace;
 
@@ -44,8 +48,12 @@ class CatkinBuildInteropTest {
         Files.isExecutable(Path.of("/usr/bin/catkin_make"))
             && Files.isDirectory(Path.of("/usr/share/message_generation"))
             && Files.exists(Path.of("/usr/share/std_msgs/msg/Header.msg"))
+            && Files.exists(Path.of("/usr/share/geometry_msgs/msg/Point.msg"))
+            && Files.exists(Path.of("/usr/share/geometry_msgs/cmake/geometry_msgsConfig.cmake"))
             && Files.isExecutable(Path.of(PYTHON)),
-        "catkin_make, ros-message-generation or ros-std-msgs not installed: skipping the catkin"
+        "catkin_make, ros-message-generation, ros-std-msgs, ros-geometry-msgs or"
+            + " libgeometry-msgs-dev not installed:"
+            + " skipping the catkin"
             + " build of latent_mpc_msgs");
     Path src = workspace.resolve("src/latent_mpc_msgs");
     copyTree(Path.of("latent_mpc_msgs"), src);
@@ -59,16 +67,41 @@ class CatkinBuildInteropTest {
                 "-DPYTHON_EXECUTABLE=" + PYTHON),
             null);
     assertTrue(build.contains("Base path: " + workspace), tail(build));
-    String json =
-        run(List.of(PYTHON, "-c", SCRIPT), workspace.resolve("devel/lib/python3/dist-packages"));
+    List<String> command = new java.util.ArrayList<>(List.of(PYTHON, "-c", SCRIPT));
+    List<String> messages = names(src.resolve("msg"), ".msg");
+    List<String> services = names(src.resolve("srv"), ".srv");
+    messages.forEach(n -> command.add("msg:" + n));
+    services.forEach(n -> command.add("srv:" + n));
+    String json = run(command, workspace.resolve("devel/lib/python3/dist-packages"));
     @SuppressWarnings("unchecked")
     Map<String, List<String>> generated =
         (Map<String, List<String>>) new org.yaml.snakeyaml.Yaml().load(json);
-    assertEquals(generated.get("Latent").get(0), Latent.TYPE.md5());
-    assertEquals(generated.get("Latent").get(1), Latent.TYPE.definition());
-    assertEquals(generated.get("PlanStatus").get(0), PlanStatus.TYPE.md5());
-    assertEquals(generated.get("PlanStatus").get(1), PlanStatus.TYPE.definition());
-    assertEquals(generated.get("Predict").get(0), Predict.TYPE.md5());
+    for (String n : messages) {
+      MessageSpecs.Described ours = MessageSpecs.describe("latent_mpc_msgs/" + n);
+      assertEquals(generated.get(n).get(0), ours.md5(), n + " md5");
+      assertEquals(generated.get(n).get(1), ours.definition(), n + " definition");
+    }
+    for (String n : services) {
+      assertEquals(
+          generated.get(n).get(0), MessageSpecs.service("latent_mpc_msgs/" + n).md5(), n + " md5");
+    }
+    assertTrue(
+        messages.contains("Latent") && services.contains("Predict"), messages + " " + services);
+    // the generated classes use the same descriptors
+    assertEquals(Latent.TYPE.md5(), generated.get("Latent").get(0));
+    assertEquals(PlanStatus.TYPE.definition(), generated.get("PlanStatus").get(1));
+    assertEquals(Predict.TYPE.md5(), generated.get("Predict").get(0));
+  }
+
+  private static List<String> names(Path dir, String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(f -> f.endsWith(suffix))
+          .map(f -> f.substring(0, f.length() - suffix.length()))
+          .sorted()
+          .collect(java.util.stream.Collectors.toList());
+    }
   }
 
   private String run(List<String> command, Path pythonPath) throws Exception {

@@ -9,18 +9,20 @@ import java.util.Arrays;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream.BlockSize;
 import org.latentmpc.ros.Compression;
 import org.latentmpc.ros.MessageFormatException;
 
 /**
  * Compresses and decompresses chunk data. LZ4 chunks are standard LZ4 frames with independent
- * blocks and a content checksum, the form roslz4 writes and accepts; bz2 chunks are plain bzip2
- * streams. Decompression never allocates more than the data actually produces, and never more than
- * the size the chunk declares.
+ * blocks and a content checksum, the form roslz4 writes and accepts (written by {@link
+ * Lz4FrameEncoder}, read by commons-compress); bz2 chunks are plain bzip2 streams (commons-compress
+ * both ways). Decompression never allocates more than the data actually produces, and never more
+ * than the size the chunk declares.
  */
 public final class ChunkCodec {
+  private static final ThreadLocal<Lz4FrameEncoder> LZ4_ENCODER =
+      ThreadLocal.withInitial(Lz4FrameEncoder::new);
+
   private ChunkCodec() {}
 
   /** Compresses {@code length} bytes of {@code data}. */
@@ -30,16 +32,7 @@ public final class ChunkCodec {
         case NONE:
           return Arrays.copyOf(data, length);
         case LZ4:
-          {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length / 2 + 64);
-            FramedLZ4CompressorOutputStream.Parameters parameters =
-                new FramedLZ4CompressorOutputStream.Parameters(
-                    blockSizeFor(length), true, false, false);
-            try (OutputStream lz4 = new FramedLZ4CompressorOutputStream(out, parameters)) {
-              lz4.write(data, 0, length);
-            }
-            return out.toByteArray();
-          }
+          return LZ4_ENCODER.get().encode(data, length);
         case BZ2:
           {
             ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
@@ -55,17 +48,6 @@ public final class ChunkCodec {
       // In-memory streams do not fail; keep the cause if one ever does.
       throw new IllegalStateException("compressing a chunk in memory failed", e);
     }
-  }
-
-  private static BlockSize blockSizeFor(int length) {
-    if (length <= 64 * 1024) {
-      return BlockSize.K64;
-    } else if (length <= 256 * 1024) {
-      return BlockSize.K256;
-    } else if (length <= 1024 * 1024) {
-      return BlockSize.M1;
-    }
-    return BlockSize.M4;
   }
 
   /**

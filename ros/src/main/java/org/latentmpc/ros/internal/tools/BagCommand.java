@@ -261,6 +261,11 @@ public final class BagCommand implements Runnable {
             "Seconds to wait after advertising, before playing (default ${DEFAULT-VALUE}).")
     double delayS;
 
+    @Option(
+        names = "--wait-for-subscribers",
+        description = "Before playing, wait until every topic has at least one subscriber.")
+    boolean waitForSubscribers;
+
     @Option(names = "--topics", split = ",", description = "Play only these topics.")
     List<String> onlyTopics;
 
@@ -301,6 +306,11 @@ public final class BagCommand implements Runnable {
           throw new IllegalStateException("the player node did not start within 30 s");
         }
         BagPlayer bagPlayer = new BagPlayer(nodeHolder[0], reader, onlyTopics, clock, rate);
+        if (waitForSubscribers) {
+          out.println("Waiting for subscribers...");
+          out.flush();
+          bagPlayer.awaitSubscribers();
+        }
         Thread.sleep((long) (delayS * 1000));
         out.println("Playing " + file + " at rate " + rate);
         out.flush();
@@ -362,6 +372,15 @@ public final class BagCommand implements Runnable {
               () -> new RawMessage(self.get(0)));
       self.add(type);
       return type;
+    }
+
+    /** Blocks until every topic's publisher has a subscriber (interruptible). */
+    void awaitSubscribers() throws InterruptedException {
+      for (Publisher<RawMessage> publisher : publishers.values()) {
+        while (publisher.getNumberOfSubscribers() == 0) {
+          Thread.sleep(20);
+        }
+      }
     }
 
     long published() {

@@ -7,7 +7,6 @@ import static org.latentmpc.ros.internal.node.TestNodes.TIMEOUT_MS;
 import static org.latentmpc.ros.internal.node.TestNodes.eventually;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,15 +81,7 @@ class RealRosNodeInteropTest {
    */
   static String run(String masterUri, long timeoutS, String... command)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().putAll(Roscore.rosEnvironment(masterUri, home));
-    Path out = Files.createTempFile(home, "tool", ".out");
-    pb.redirectOutput(out.toFile());
-    Process p = pb.start();
-    if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
-      Roscore.killTree(p);
-    }
-    return Files.readString(out, StandardCharsets.UTF_8);
+    return Roscore.run(masterUri, home, List.of(command), timeoutS).output();
   }
 
   static Process spawn(String masterUri, String... command) throws IOException {

@@ -95,6 +95,37 @@ public final class Roscore implements AutoCloseable {
     }
   }
 
+  /**
+   * What a command printed (stdout and stderr) and its exit code (-1 when it was killed for its
+   * timeout).
+   */
+  public record Result(int exitCode, String output) {}
+
+  /**
+   * Runs a ROS command-line tool (rostopic, rosservice, ...) against master {@code masterUri} with
+   * logs under {@code home}; kills it after {@code timeoutS}.
+   */
+  public static Result run(String masterUri, Path home, List<String> command, long timeoutS)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile(home, "cmd", ".out");
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().putAll(rosEnvironment(masterUri, home));
+    Process p = pb.start();
+    if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
+      killTree(p);
+      return new Result(-1, Files.readString(out) + "\n[killed after " + timeoutS + " s]");
+    }
+    return new Result(p.exitValue(), Files.readString(out));
+  }
+
+  /**
+   * Runs a ROS command-line tool against this roscore; see {@link #run(String, Path, List, long)}.
+   */
+  public Result run(List<String> command, long timeoutS) throws IOException, InterruptedException {
+    return run(uri(), home, command, timeoutS);
+  }
+
   public String uri() {
     return "http://127.0.0.1:" + port + "/";
   }

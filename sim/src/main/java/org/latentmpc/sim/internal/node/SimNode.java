@@ -3,14 +3,16 @@ package org.latentmpc.sim.internal.node;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.latentmpc.robot.RobotModel;
 import org.latentmpc.ros.ConnectedNode;
 import org.latentmpc.ros.Node;
-import org.latentmpc.ros.NodeMain;
 import org.latentmpc.ros.ParameterTree;
 import org.latentmpc.ros.Publisher;
+import org.latentmpc.ros.PublisherOptions;
 import org.latentmpc.ros.Time;
 import org.latentmpc.ros.msgs.latent_mpc_msgs.SetJointState;
 import org.latentmpc.ros.msgs.latent_mpc_msgs.SetTarget;
@@ -23,6 +25,7 @@ import org.latentmpc.ros.msgs.std_srvs.Trigger;
 import org.latentmpc.sim.CameraRenderer;
 import org.latentmpc.sim.Integrator;
 import org.latentmpc.sim.Scene;
+import org.latentmpc.sim.SimNodes;
 import org.latentmpc.sim.SimWorld;
 import org.latentmpc.sim.WorldOptions;
 
@@ -34,15 +37,24 @@ import org.latentmpc.sim.WorldOptions;
  *
  * <p>Parameters (private): {@code scene} (scene YAML naming the robot; required), {@code dt} (s,
  * 0.001), {@code integrator} (euler|rk4), {@code joint_state_rate} (Hz of sim time, 500), {@code
- * camera_rate} (Hz of sim time, 30), {@code mode}: {@code realtime} (paced to the wall clock),
- * {@code fast} (as fast as possible) or {@code lockstep} (advances {@code lockstep_steps} steps per
- * effort command received, so a controller in the loop sees every state; sim time only advances as
- * the simulation does).
+ * camera_rate} (Hz of sim time, 30; 0 disables the camera), {@code mode}: {@code realtime} (paced
+ * to the wall clock), {@code fast} (as fast as possible) or {@code lockstep} (advances {@code
+ * lockstep_steps} steps per effort command received, in the order received, and publishes a joint
+ * state only after each command's steps (not at {@code joint_state_rate}), so a controller in the
+ * loop sees every result; sim time only advances as the simulation does; {@code /joint_states} is
+ * latched so a late subscriber gets the state the simulation waits in). Up to 256 lock-step
+ * commands are buffered; beyond that the subscriber waits for the loop and its own queue (100)
+ * drops the oldest, so send commands closed-loop (each after the previous state) or in bursts of
+ * fewer than 256.
+ *
+ * <p>{@code /sim/reset} returns to the scene's initial configuration at rest with a zero effort
+ * command; sim time is not rewound. {@code /clock} is published after every physics step.
  *
  * <p>The physics never reads the wall clock; only real-time pacing does, through the injected
- * {@code nanoTime}.
+ * {@code nanoTime}. The loop allocates nothing per physics step; publishing allocates one {@link
+ * Time} per published stamp.
  */
-public final class SimNode implements NodeMain {
+public final class SimNode implements SimNodes.SimNodeMain {
   /**
    * How long lock-step mode waits for a command before it logs that it is starved (it keeps
    * waiting).
@@ -50,7 +62,9 @@ public final class SimNode implements NodeMain {
   private static final long LOCKSTEP_STARVED_LOG_NS = TimeUnit.SECONDS.toNanos(5);
 
   private final LongSupplier nanoTime;
+  private final CountDownLatch started = new CountDownLatch(1);
   private volatile SimLoop loop;
+  private volatile RuntimeException startFailure;
   private Thread thread;
 
   /** A node paced by {@link System#nanoTime()} in real-time mode. */
@@ -68,21 +82,35 @@ public final class SimNode implements NodeMain {
     return "sim";
   }
 
+  /**
+   * Reads the parameters, builds the world and starts the stepping thread.
+   *
+   * @throws IllegalArgumentException naming the parameter if one is missing or bad (the node then
+   *     publishes nothing)
+   */
   @Override
   public void onStart(ConnectedNode node) {
-    SimConfig config = SimConfig.from(node.getParameterTree());
-    loop = new SimLoop(node, config, nanoTime);
-    thread = new Thread(loop::run, "sim-loop" + node.getName());
-    thread.setDaemon(true);
-    thread.start();
-    node.getLog()
-        .info(
-            "simulating {} with {} joints, dt {} s ({}), mode {}",
-            config.scene().robotFile().getFileName(),
-            loop.world.dof(),
-            config.dtS(),
-            config.integrator().cliName(),
-            config.mode());
+    try {
+      SimConfig config = SimConfig.from(node.getParameterTree());
+      SimLoop l = new SimLoop(node, config, nanoTime);
+      thread = new Thread(l::run, "sim-loop" + node.getName());
+      thread.setDaemon(true);
+      loop = l;
+      thread.start();
+      node.getLog()
+          .info(
+              "simulating {} with {} joints, dt {} s ({}), mode {}",
+              config.scene().robotFile().getFileName(),
+              l.world.dof(),
+              config.dtS(),
+              config.integrator().cliName(),
+              config.mode().name().toLowerCase(Locale.ROOT));
+    } catch (RuntimeException e) {
+      startFailure = e;
+      throw e;
+    } finally {
+      started.countDown();
+    }
   }
 
   @Override
@@ -98,16 +126,40 @@ public final class SimNode implements NodeMain {
     }
   }
 
-  /** The running world (for in-process harnesses and tests); null before start. */
-  public SimWorld world() {
-    SimLoop l = loop;
-    return l == null ? null : l.world;
+  @Override
+  public boolean awaitStarted(long timeout, TimeUnit unit) throws InterruptedException {
+    if (!started.await(timeout, unit)) {
+      return false;
+    }
+    RuntimeException failure = startFailure;
+    if (failure != null) {
+      throw new IllegalStateException(
+          "the sim node failed to start: " + failure.getMessage(), failure);
+    }
+    return true;
   }
 
-  /** Total steps taken so far (0 before start). */
+  @Override
+  public <R> R withWorld(Function<SimWorld, R> action) {
+    SimLoop l = loop;
+    if (l == null) {
+      throw new IllegalStateException("the sim node has not started");
+    }
+    synchronized (l.lock) {
+      return action.apply(l.world);
+    }
+  }
+
+  @Override
   public long stepCount() {
     SimLoop l = loop;
     return l == null ? 0 : l.stepCount();
+  }
+
+  /** Effort commands rejected so far (wrong length or not finite). */
+  long commandsRejected() {
+    SimLoop l = loop;
+    return l == null ? 0 : l.commandsRejected;
   }
 
   /** Modes of stepping. */
@@ -151,34 +203,49 @@ public final class SimNode implements NodeMain {
       String scenePath = params.getString("~scene", "");
       if (scenePath.isEmpty()) {
         throw new IllegalArgumentException(
-            "parameter ~scene (path of a scene YAML file, e.g. sim-configs/scenes/reacher2.yaml) is required");
+            "parameter ~scene (path of a scene YAML file, e.g. sim-configs/scenes/reacher2.yaml) is"
+                + " required");
       }
       Scene scene;
       try {
         scene = Scene.load(Path.of(scenePath));
       } catch (Exception e) {
         throw new IllegalArgumentException(
-            "cannot load scene " + scenePath + ": " + e.getMessage(), e);
+            "parameter ~scene: cannot load scene " + scenePath + ": " + e.getMessage(), e);
+      }
+      if (scene.robotFile() == null) {
+        throw new IllegalArgumentException(
+            "parameter ~scene: scene " + scenePath + " names no robot (key 'robot')");
       }
       double dt = params.getDouble("~dt", 0.001);
       double jointRate = params.getDouble("~joint_state_rate", 500);
       double cameraRate = params.getDouble("~camera_rate", 30);
       int lockstepSteps = params.getInteger("~lockstep_steps", 1);
-      if (!(dt > 0) || !(jointRate > 0) || cameraRate < 0 || lockstepSteps < 1) {
+      if (!(dt > 0) || !Double.isFinite(dt)) {
+        throw new IllegalArgumentException("parameter ~dt must be > 0 s, got " + dt);
+      }
+      if (!(jointRate > 0) || !Double.isFinite(jointRate)) {
         throw new IllegalArgumentException(
-            "need ~dt > 0, ~joint_state_rate > 0, ~camera_rate >= 0, ~lockstep_steps >= 1; got "
-                + dt
-                + ", "
-                + jointRate
-                + ", "
-                + cameraRate
-                + ", "
-                + lockstepSteps);
+            "parameter ~joint_state_rate must be > 0 Hz, got " + jointRate);
+      }
+      if (!(cameraRate >= 0) || !Double.isFinite(cameraRate)) {
+        throw new IllegalArgumentException(
+            "parameter ~camera_rate must be >= 0 Hz (0 disables the camera), got " + cameraRate);
+      }
+      if (lockstepSteps < 1) {
+        throw new IllegalArgumentException(
+            "parameter ~lockstep_steps must be >= 1, got " + lockstepSteps);
+      }
+      Integrator integrator;
+      try {
+        integrator = Integrator.parse(params.getString("~integrator", "euler"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("parameter ~integrator: " + e.getMessage(), e);
       }
       return new SimConfig(
           scene,
           dt,
-          Integrator.parse(params.getString("~integrator", "euler")),
+          integrator,
           jointRate,
           cameraRate,
           Mode.parse(params.getString("~mode", "realtime")),
@@ -187,34 +254,49 @@ public final class SimNode implements NodeMain {
     }
   }
 
-  /** The stepping thread and everything it owns; ROS callbacks hand it work through a lock. */
+  /**
+   * The stepping thread and everything it owns. ROS callbacks (subscriber and service threads) hand
+   * it work through {@link #lock}; the world is only touched under that lock, and messages are
+   * filled under it and published outside it.
+   */
   static final class SimLoop {
     /** Messages per topic ring: 64 cycles of history for slow in-process subscribers. */
     private static final int RING = 64;
 
+    /** Lock-step commands buffered before the subscriber thread waits for the loop. */
+    private static final int LOCKSTEP_QUEUE = 256;
+
+    /** Real-time mode gives up catching up when it is this far behind the wall clock. */
+    private static final long MAX_LAG_NS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /** Sleeps shorter than this are skipped (the OS cannot honour them). */
+    private static final long MIN_SLEEP_NS = 200_000;
+
     final SimWorld world;
+    final Object lock = new Object();
     private final ConnectedNode node;
     private final SimConfig config;
     private final LongSupplier nanoTime;
     private final CameraRenderer camera;
-    private final Object lock = new Object();
     private final int stepsPerJointState;
     private final int stepsPerFrame;
 
+    // Guarded by lock.
     private final double[] pendingEffort;
     private boolean effortPending;
-    private long commandsReceived;
-    private long commandsConsumed;
+    private final double[][] lockstepQueue;
+    private int queueHead;
+    private int queueSize;
     private volatile boolean running = true;
+    volatile long commandsRejected;
 
     private final Publisher<JointState> jointStates;
     private final Publisher<Image> images;
     private final Publisher<CameraInfo> cameraInfos;
     private final Publisher<Clock> clock;
     // In-process subscribers receive the published objects themselves, so each topic cycles through
-    // a ring of
-    // preallocated messages instead of refilling one (a subscriber would otherwise see it change
-    // under it).
+    // a ring of preallocated messages instead of refilling one (a subscriber would otherwise see it
+    // change under it).
     private final JointState[] jointStateRing = new JointState[RING];
     private final Image[] imageRing = new Image[RING];
     private final CameraInfo[] cameraInfoRing = new CameraInfo[RING];
@@ -224,6 +306,12 @@ public final class SimNode implements NodeMain {
     private int imageIndex;
     private int clockIndex;
     private int seq;
+
+    // What the last snapshot filled (loop thread only).
+    private JointState dueJointState;
+    private Image dueImage;
+    private CameraInfo dueCameraInfo;
+    private Clock dueClock;
 
     SimLoop(ConnectedNode node, SimConfig config, LongSupplier nanoTime) {
       this.node = node;
@@ -235,7 +323,7 @@ public final class SimNode implements NodeMain {
         model = RobotModel.fromUrdf(scene.robotFile());
       } catch (Exception e) {
         throw new IllegalArgumentException(
-            "cannot load robot " + scene.robotFile() + ": " + e.getMessage(), e);
+            "parameter ~scene: cannot load robot " + scene.robotFile() + ": " + e.getMessage(), e);
       }
       WorldOptions options =
           WorldOptions.defaults().withTimeStep(config.dtS()).withIntegrator(config.integrator());
@@ -243,7 +331,8 @@ public final class SimNode implements NodeMain {
       try {
         world.setInitialPositions(scene.initialPositions(model));
       } catch (Exception e) {
-        throw new IllegalArgumentException("scene initial positions: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "parameter ~scene: initial positions: " + e.getMessage(), e);
       }
       world.reset();
       this.camera = config.cameraRateHz() > 0 ? CameraRenderer.create(model, scene) : null;
@@ -253,20 +342,26 @@ public final class SimNode implements NodeMain {
           config.cameraRateHz() > 0
               ? Math.max(1, (int) Math.round(1.0 / (config.cameraRateHz() * config.dtS())))
               : Integer.MAX_VALUE;
-      this.pendingEffort = new double[world.dof()];
+      int dof = world.dof();
+      this.pendingEffort = new double[dof];
+      this.lockstepQueue =
+          config.mode() == Mode.LOCKSTEP ? new double[LOCKSTEP_QUEUE][dof] : new double[0][];
 
       String[] names = model.jointNames().toArray(new String[0]);
-      this.positionScratch = new double[world.dof()];
+      this.positionScratch = new double[dof];
       for (int i = 0; i < RING; i++) {
         JointState js = new JointState();
         js.setName(names);
-        js.setPosition(new double[world.dof()]);
-        js.setVelocity(new double[world.dof()]);
-        js.setEffort(new double[world.dof()]);
+        js.setPosition(new double[dof]);
+        js.setVelocity(new double[dof]);
+        js.setEffort(new double[dof]);
         jointStateRing[i] = js;
         clockRing[i] = new Clock();
       }
-      jointStates = node.newPublisher("/joint_states", JointState.TYPE);
+      jointStates =
+          config.mode() == Mode.LOCKSTEP
+              ? node.newPublisher("/joint_states", JointState.TYPE, PublisherOptions.latched())
+              : node.newPublisher("/joint_states", JointState.TYPE);
       clock = config.publishClock() ? node.newPublisher("/clock", Clock.TYPE) : null;
       if (camera != null) {
         for (int i = 0; i < RING; i++) {
@@ -278,8 +373,6 @@ public final class SimNode implements NodeMain {
           image.setData(new byte[3 * camera.width() * camera.height()]);
           image.getHeader().setFrameId("camera_optical");
           imageRing[i] = image;
-        }
-        for (int i = 0; i < RING; i++) {
           cameraInfoRing[i] = new CameraInfo();
           fillCameraInfo(cameraInfoRing[i]);
         }
@@ -318,6 +411,7 @@ public final class SimNode implements NodeMain {
               }
               resp.setSuccess(true).setMessage("");
             } catch (IllegalArgumentException e) {
+              node.getLog().error("/sim/set_joint_state refused: {}", e.getMessage());
               resp.setSuccess(false).setMessage(e.getMessage());
             }
           });
@@ -329,7 +423,10 @@ public final class SimNode implements NodeMain {
             double y = req.getPosition().getY();
             double z = req.getPosition().getZ();
             if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(z)) {
-              resp.setSuccess(false).setMessage("target position must be finite");
+              String message =
+                  "target position must be finite, got (" + x + ", " + y + ", " + z + ")";
+              node.getLog().error("/sim/set_target refused: {}", message);
+              resp.setSuccess(false).setMessage(message);
               return;
             }
             if (camera == null) {
@@ -344,13 +441,16 @@ public final class SimNode implements NodeMain {
           });
     }
 
+    /** Validates everything before changing anything. Caller holds the lock. */
     private void setJointState(double[] q, double[] qd) {
       int dof = world.dof();
       if ((q.length != 0 && q.length != dof) || (qd.length != 0 && qd.length != dof)) {
         throw new IllegalArgumentException(
             "expected "
                 + dof
-                + " positions and velocities (or none), got "
+                + " positions and "
+                + dof
+                + " velocities (or none of either), got "
                 + q.length
                 + " and "
                 + qd.length);
@@ -375,32 +475,52 @@ public final class SimNode implements NodeMain {
 
     /**
      * Validates a command on the subscriber's thread; a bad one is logged and the last valid one
-     * stays.
+     * stays. In lock-step mode a valid one is queued (waiting if the queue is full).
      */
     private void onEffortCommand(Float64MultiArray message) {
       double[] data = message.getData();
       if (data.length != pendingEffort.length) {
+        commandsRejected++;
         node.getLog()
             .error(
-                "/sim/effort_command rejected: {} values for {} actuated joints; keeping the last command",
+                "/sim/effort_command rejected: {} values for {} actuated joints; keeping the last"
+                    + " command",
                 data.length,
                 pendingEffort.length);
         return;
       }
       for (int i = 0; i < data.length; i++) {
         if (!Double.isFinite(data[i])) {
+          commandsRejected++;
           node.getLog()
               .error(
-                  "/sim/effort_command rejected: value {} of joint {} is not finite; keeping the last command",
+                  "/sim/effort_command rejected: value {} for joint {} is not finite; keeping the"
+                      + " last command",
                   data[i],
                   i);
           return;
         }
       }
       synchronized (lock) {
-        System.arraycopy(data, 0, pendingEffort, 0, data.length);
-        effortPending = true;
-        commandsReceived++;
+        if (config.mode() == Mode.LOCKSTEP) {
+          try {
+            while (running && queueSize == lockstepQueue.length) {
+              lock.wait(100);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          if (!running) {
+            return; // shutting down: the loop will not take it
+          }
+          int tail = (queueHead + queueSize) % lockstepQueue.length;
+          System.arraycopy(data, 0, lockstepQueue[tail], 0, data.length);
+          queueSize++;
+        } else {
+          System.arraycopy(data, 0, pendingEffort, 0, data.length);
+          effortPending = true;
+        }
         lock.notifyAll();
       }
     }
@@ -420,15 +540,19 @@ public final class SimNode implements NodeMain {
 
     void run() {
       try {
-        publishState();
-        long startNs = nanoTime.getAsLong();
-        long startStep = world.stepCount();
-        long lastStarvedLog = startNs;
+        synchronized (lock) {
+          snapshot(true);
+        }
+        publishDue();
+        long baseNs = nanoTime.getAsLong();
+        long stepsSinceBase = 0;
+        long lastStarvedLog = baseNs;
+        boolean lockstep = config.mode() == Mode.LOCKSTEP;
         while (running) {
           int steps = 1;
           synchronized (lock) {
-            if (config.mode() == Mode.LOCKSTEP) {
-              while (running && commandsConsumed == commandsReceived) {
+            if (lockstep) {
+              while (running && queueSize == 0) {
                 lock.wait(100);
                 long now = nanoTime.getAsLong();
                 if (now - lastStarvedLog > LOCKSTEP_STARVED_LOG_NS) {
@@ -439,10 +563,12 @@ public final class SimNode implements NodeMain {
               if (!running) {
                 break;
               }
-              commandsConsumed = commandsReceived;
+              world.setEffortCommand(lockstepQueue[queueHead]);
+              queueHead = (queueHead + 1) % lockstepQueue.length;
+              queueSize--;
+              lock.notifyAll();
               steps = config.lockstepSteps();
-            }
-            if (effortPending) {
+            } else if (effortPending) {
               world.setEffortCommand(pendingEffort);
               effortPending = false;
             }
@@ -450,14 +576,20 @@ public final class SimNode implements NodeMain {
           for (int i = 0; i < steps && running; i++) {
             synchronized (lock) {
               world.step();
+              snapshot(lockstep && i == steps - 1);
             }
-            publishState();
+            publishDue();
           }
           if (config.mode() == Mode.REALTIME) {
-            long due = startNs + Math.round((world.stepCount() - startStep) * config.dtS() * 1e9);
-            long sleepNs = due - nanoTime.getAsLong();
-            if (sleepNs > 200_000) {
-              TimeUnit.NANOSECONDS.sleep(sleepNs);
+            stepsSinceBase += steps;
+            long now = nanoTime.getAsLong();
+            long dueNs = baseNs + Math.round(stepsSinceBase * config.dtS() * 1e9);
+            if (now - dueNs > MAX_LAG_NS) {
+              // Far behind (a pause or an overloaded machine): resume from now instead of racing.
+              baseNs = now;
+              stepsSinceBase = 0;
+            } else if (dueNs - now > MIN_SLEEP_NS) {
+              TimeUnit.NANOSECONDS.sleep(dueNs - now);
             }
           }
         }
@@ -469,41 +601,67 @@ public final class SimNode implements NodeMain {
     }
 
     /**
-     * Publishes what is due at the current step: clock every step, joint states and frames at their
-     * rates.
+     * Fills the messages due at the current step: the clock every step, frames at their rate, joint
+     * states at their rate or, in lock-step mode, only when {@code forceJointState} (after a
+     * command's steps), so each state a controller sees answers exactly one command. Caller holds
+     * the lock.
      */
-    private void publishState() {
+    private void snapshot(boolean forceJointState) {
       long step = world.stepCount();
-      Time now = Time.fromNanos(Math.round(world.timeS() * 1e9));
+      dueClock = null;
+      dueJointState = null;
+      dueImage = null;
+      dueCameraInfo = null;
       if (clock != null) {
-        Clock message = clockRing[clockIndex];
+        dueClock = clockRing[clockIndex];
         clockIndex = (clockIndex + 1) % RING;
-        message.setClock(now);
-        clock.publish(message);
       }
-      if (step % stepsPerJointState == 0) {
+      boolean jointStateDue =
+          config.mode() == Mode.LOCKSTEP ? forceJointState : step % stepsPerJointState == 0;
+      if (jointStateDue) {
         JointState message = jointStateRing[jointStateIndex];
         jointStateIndex = (jointStateIndex + 1) % RING;
-        synchronized (lock) {
-          world.getPositions(message.getPosition());
-          world.getVelocities(message.getVelocity());
-          world.getAppliedEffort(message.getEffort());
-        }
-        message.getHeader().setSeq(seq++).setStamp(now);
-        jointStates.publish(message);
+        world.getPositions(message.getPosition());
+        world.getVelocities(message.getVelocity());
+        world.getAppliedEffort(message.getEffort());
+        message.getHeader().setSeq(seq++);
+        dueJointState = message;
       }
       if (camera != null && step % stepsPerFrame == 0) {
         Image image = imageRing[imageIndex];
         CameraInfo info = cameraInfoRing[imageIndex];
         imageIndex = (imageIndex + 1) % RING;
-        synchronized (lock) {
-          world.getPositions(positionScratch);
-          camera.render(positionScratch, image.getData());
+        world.getPositions(positionScratch);
+        camera.render(positionScratch, image.getData());
+        dueImage = image;
+        dueCameraInfo = info;
+      }
+      if (dueClock != null || dueJointState != null || dueImage != null) {
+        Time now = Time.fromNanos(Math.round(world.timeS() * 1e9));
+        if (dueClock != null) {
+          dueClock.setClock(now);
         }
-        image.getHeader().setStamp(now);
-        images.publish(image);
-        info.getHeader().setStamp(now);
-        cameraInfos.publish(info);
+        if (dueJointState != null) {
+          dueJointState.getHeader().setStamp(now);
+        }
+        if (dueImage != null) {
+          dueImage.getHeader().setStamp(now);
+          dueCameraInfo.getHeader().setStamp(now);
+        }
+      }
+    }
+
+    /** Publishes what {@link #snapshot} filled, outside the lock. */
+    private void publishDue() {
+      if (dueClock != null) {
+        clock.publish(dueClock);
+      }
+      if (dueJointState != null) {
+        jointStates.publish(dueJointState);
+      }
+      if (dueImage != null) {
+        images.publish(dueImage);
+        cameraInfos.publish(dueCameraInfo);
       }
     }
 

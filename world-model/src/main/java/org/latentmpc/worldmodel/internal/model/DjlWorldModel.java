@@ -80,6 +80,11 @@ public final class DjlWorldModel implements WorldModel {
     return network;
   }
 
+  /** NDArrays alive on this model's manager and its children (a leak diagnostic). */
+  public int managedArrayCount() {
+    return manager.getManagedArrays().size();
+  }
+
   /** The input normalisation. */
   public NormalisationStats stats() {
     return stats;

@@ -1,0 +1,77 @@
+package org.latentmpc.controllers;
+
+import org.latentmpc.controllers.internal.ControllerNodeRuntime;
+import org.latentmpc.robot.RobotModel;
+import org.latentmpc.ros.ConnectedNode;
+import org.latentmpc.ros.Node;
+import org.latentmpc.ros.NodeMain;
+
+/**
+ * The controllers node: one {@link JointController} in a fixed-rate {@link ControlLoop}, wired to
+ * ROS.
+ *
+ * <p>Parameters: {@code ~controller_ns} (default {@code arm_controller}) names the controller
+ * namespace, read as in {@link ControllerSettings} (if it is not on the parameter server, {@code
+ * ~config_file} names a rosparam YAML file to load it from); the robot comes from the constructor,
+ * {@code ~robot_description_file} or the {@code robot_description} parameter (URDF text); {@code
+ * /use_sim_time} selects {@code /clock} time; {@code ~joint_states_topic} (default {@code
+ * /joint_states}), {@code ~emergency_stop_topic} ({@code /emergency_stop}), {@code ~reset_service}
+ * ({@code /emergency_stop/reset}), {@code ~spin_us} (wall clock busy-wait before each deadline,
+ * default 50), {@code ~joint_state_timeout} (s, default 0.25: with older joint states the node
+ * sends nothing until they flow again).
+ *
+ * <p>Topics, relative to the node's namespace: in, {@code <ns>/command} (JointTrajectory for type
+ * trajectory, Float64MultiArray otherwise), {@code <ns>/group_command} (Float64MultiArray
+ * positions, type trajectory only), the joint states and the e-stop (std_msgs/Bool, {@code true}
+ * latches); out, the effort topic (effort mode) or the driver's position/velocity/effort topics
+ * (forward mode), {@code <ns>/state} (control_msgs/JointTrajectoryControllerState) and {@code
+ * <ns>/loop_statistics} (std_msgs/Float64MultiArray, 1 Hz: cycles, nominal and mean period, jitter
+ * p50/p99/p99.9/max in us, overruns, mode ordinal, rejected commands). The reset service is
+ * std_srvs/Trigger. Gains under {@code <ns>/gains} are re-read when they change.
+ */
+public final class ControllerNode implements NodeMain {
+  private final RobotModel model;
+  private volatile ControllerNodeRuntime runtime;
+
+  /** A node that reads the robot description from parameters. */
+  public ControllerNode() {
+    this(null);
+  }
+
+  /** A node for {@code model} (in-JVM use: the launcher already parsed the URDF). */
+  public ControllerNode(RobotModel model) {
+    this.model = model;
+  }
+
+  @Override
+  public String getDefaultNodeName() {
+    return "controllers";
+  }
+
+  @Override
+  public void onStart(ConnectedNode node) {
+    ControllerNodeRuntime r = new ControllerNodeRuntime(node, model);
+    runtime = r;
+    r.start();
+  }
+
+  @Override
+  public void onShutdown(Node node) {
+    ControllerNodeRuntime r = runtime;
+    if (r != null) {
+      r.stop();
+    }
+  }
+
+  /** The controller, once started (null before). */
+  public JointController controller() {
+    ControllerNodeRuntime r = runtime;
+    return r == null ? null : r.controller();
+  }
+
+  /** The control loop's statistics, once started (null before). */
+  public LoopStatistics loopStatistics() {
+    ControllerNodeRuntime r = runtime;
+    return r == null ? null : r.loop().statistics();
+  }
+}

@@ -1,0 +1,204 @@
+package org.latentmpc.ros.bag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.latentmpc.ros.BagConnection;
+import org.latentmpc.ros.BagMessage;
+import org.latentmpc.ros.BagReader;
+import org.latentmpc.ros.BagWriter;
+import org.latentmpc.ros.Compression;
+import org.latentmpc.ros.ConnectedNode;
+import org.latentmpc.ros.NodeConfiguration;
+import org.latentmpc.ros.NodeMainExecutor;
+import org.latentmpc.ros.Time;
+import org.latentmpc.ros.internal.testing.Roscore;
+import org.latentmpc.ros.msgs.std_msgs.Float64;
+
+/**
+ * Real {@code rosbag play} (C++) plays our bags to our subscriber; real {@code rosbag record} (C++)
+ * records our publisher into bags our reader reads; our {@code bag record} records a rospy
+ * publisher. Against Debian's roscore on a free loopback port.
+ */
+@Tag("interop")
+class BagRoscoreInteropTest {
+  private static final long TIMEOUT_MS = 60_000;
+  private static Roscore roscore;
+
+  @TempDir Path dir;
+  private NodeMainExecutor executor;
+
+  @BeforeAll
+  static void startRoscore() throws Exception {
+    assumeTrue(
+        Roscore.available() && RosPython.rosbagCliAvailable(),
+        "Debian ROS (roscore, rosbag, rospy) not installed: skipping rosbag play/record interop");
+    roscore = new Roscore();
+  }
+
+  @AfterAll
+  static void stopRoscore() {
+    if (roscore != null) {
+      roscore.close();
+    }
+  }
+
+  @BeforeEach
+  void startExecutor() {
+    executor = NodeMainExecutor.newDefault();
+  }
+
+  @AfterEach
+  void stopExecutor() {
+    executor.shutdown();
+  }
+
+  private ConnectedNode node(String name) {
+    return executor.execute(
+        BagRecordPlayTest.idle(name),
+        NodeConfiguration.builder().masterUri(URI.create(roscore.uri())).build());
+  }
+
+  private Process spawn(List<String> command) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(command.get(0) + "-" + command.get(1) + ".out").toFile());
+    builder.environment().putAll(Roscore.rosEnvironment(roscore.uri(), roscore.home()));
+    return builder.start();
+  }
+
+  private String output(List<String> command) throws IOException {
+    return Files.readString(dir.resolve(command.get(0) + "-" + command.get(1) + ".out"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Compression.class,
+      names = {"NONE", "LZ4"})
+  void rosbagPlayPlaysOurBagToOurSubscriber(Compression compression) throws Exception {
+    Path bag = dir.resolve("ours.bag");
+    int count = 40;
+    try (BagWriter writer = BagWriter.open(bag, compression, 512)) {
+      for (int i = 0; i < count; i++) {
+        writer.write("/played", Time.fromSeconds(50 + 0.01 * i), new Float64().setData(i * 1.5));
+      }
+    }
+    ConnectedNode listener = node("listener");
+    List<Double> received = Collections.synchronizedList(new ArrayList<>());
+    listener
+        .newSubscriber("/played", Float64.TYPE)
+        .addMessageListener(m -> received.add(m.getData()), 1000);
+    List<String> command =
+        List.of("rosbag", "play", "--wait-for-subscribers", "-q", bag.toString());
+    Process play = spawn(command);
+    try {
+      assertTrue(play.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS), "rosbag play did not finish");
+      assertEquals(0, play.exitValue(), output(command));
+    } finally {
+      Roscore.killTree(play);
+    }
+    assertTrue(
+        BagRecordPlayTest.eventually(() -> received.size() == count),
+        "received " + received + "\n" + output(command));
+    for (int i = 0; i < count; i++) {
+      assertEquals(i * 1.5, received.get(i));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Compression.class)
+  void rosbagRecordOfOurPublisherIsReadByOurReader(Compression compression) throws Exception {
+    ConnectedNode talker = node("talker");
+    var publisher = talker.newPublisher("/values", Float64.TYPE);
+    Path bag = dir.resolve("recorded.bag");
+    List<String> command = new ArrayList<>(List.of("rosbag", "record", "-O", bag.toString()));
+    if (compression == Compression.LZ4) {
+      command.add("--lz4");
+    } else if (compression == Compression.BZ2) {
+      command.add("--bz2");
+    }
+    command.addAll(List.of("-l", "25", "/values"));
+    Process record = spawn(command);
+    try {
+      int value = 0;
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+      while (record.isAlive() && System.nanoTime() < deadline) {
+        publisher.publish(new Float64().setData(value++));
+        Thread.sleep(10);
+      }
+      assertTrue(record.waitFor(10, TimeUnit.SECONDS), "rosbag record did not stop");
+    } finally {
+      Roscore.killTree(record);
+    }
+    try (BagReader reader = BagReader.open(bag)) {
+      assertTrue(reader.isIndexed(), output(command));
+      assertTrue(reader.chunks().stream().allMatch(c -> c.compression() == compression));
+      List<BagMessage> messages = reader.readMessages().toList();
+      assertEquals(25, messages.size(), output(command));
+      BagConnection connection = messages.get(0).connection();
+      assertEquals("std_msgs/Float64", connection.type());
+      assertEquals(Float64.TYPE.md5(), connection.md5sum());
+      assertEquals("/talker", connection.callerId());
+      double first = messages.get(0).decode(Float64.TYPE).getData();
+      for (int i = 0; i < messages.size(); i++) {
+        assertEquals(first + i, messages.get(i).decode(Float64.TYPE).getData());
+      }
+    }
+  }
+
+  @Test
+  void ourBagRecordRecordsARospyPublisher() throws Exception {
+    List<String> command =
+        List.of("rostopic", "pub", "-r", "50", "/chatter", "std_msgs/String", "data: hello bag");
+    Process publisher = spawn(command);
+    try {
+      Path bag = dir.resolve("rospy.bag");
+      String result =
+          BagRecordPlayTest.bag(
+                  "record",
+                  "-O",
+                  bag.toString(),
+                  "--limit",
+                  "10",
+                  "/chatter",
+                  "__master:=" + roscore.uri(),
+                  "__name:=our_recorder")
+              .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      assertTrue(result.contains("Recorded"), result);
+      try (BagReader reader = BagReader.open(bag)) {
+        List<BagMessage> messages = reader.readMessages().toList();
+        assertTrue(messages.size() >= 10, "messages: " + messages.size());
+        for (BagMessage message : messages) {
+          assertEquals("std_msgs/String", message.connection().type());
+          assertEquals(
+              "hello bag", message.decode(org.latentmpc.ros.msgs.std_msgs.String.TYPE).getData());
+        }
+      }
+      // And the real rosbag reads what our recorder wrote.
+      String info = RosPython.run(List.of("rosbag", "info", bag.toString()), dir, true).stdout();
+      assertTrue(info.contains("/chatter"), info);
+    } finally {
+      Roscore.killTree(publisher);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.latentmpc.worldmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentmpc.worldmodel.internal.cli.EvalModelCommand;
+import org.latentmpc.worldmodel.internal.cli.TrainCommand;
+import org.latentmpc.worldmodel.internal.data.EpisodeBagWriter;
+import org.latentmpc.worldmodel.internal.data.MovingDots;
+import picocli.CommandLine;
+
+/** train and eval-model end to end on bags of synthetic episodes, with the shipped tiny config. */
+class CommandsTest {
+
+  static final Path TINY = Path.of("..", "sim-configs", "models", "tiny.yaml");
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(Object command, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    Object cmd =
+        command == TrainCommand.class ? new TrainCommand(o, e) : new EvalModelCommand(o, e);
+    int code = new CommandLine(cmd).setErr(new java.io.PrintWriter(e, true)).execute(args);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void trainThenEvaluateFromBags(@TempDir Path dir) throws Exception {
+    assertTrue(Files.isRegularFile(TINY), "shipped config " + TINY.toAbsolutePath());
+    Path config = dir.resolve("tiny.yaml");
+    Files.writeString(
+        config,
+        Files.readString(TINY)
+            .replace("epochs: 3", "epochs: 1")
+            .replace("steps_per_epoch: 60", "steps_per_epoch: 5"));
+    MovingDots dots = new MovingDots(32, 32, 0.08);
+    Path train = dir.resolve("train.bag");
+    Path held = dir.resolve("held.bag");
+    EpisodeBagWriter.write(dots.generate(4, 20, 1), train, BagTopics.DEFAULTS, 0.1);
+    EpisodeBagWriter.write(dots.generate(4, 20, 2), held, BagTopics.DEFAULTS, 0.1);
+    Path model = dir.resolve("model");
+    Run t =
+        run(
+            TrainCommand.class,
+            "--data",
+            train.toString(),
+            "--config",
+            config.toString(),
+            "--out",
+            model.toString());
+    assertEquals(0, t.code(), t.out() + t.err());
+    assertTrue(t.out().contains("epoch 1/1 step 5/5"), t.out());
+    assertTrue(t.out().contains("ETA"), t.out());
+    assertTrue(Files.isRegularFile(model.resolve("metadata.json")));
+
+    Run again =
+        run(
+            TrainCommand.class,
+            "--data",
+            train.toString(),
+            "--config",
+            config.toString(),
+            "--out",
+            model.toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("--resume"), again.err());
+
+    Run e = run(EvalModelCommand.class, "--model", model.toString(), "--data", held.toString());
+    assertEquals(0, e.code(), e.out() + e.err());
+    assertTrue(e.out().contains("8-step normalised error"), e.out());
+    JsonObject json =
+        JsonParser.parseString(Files.readString(model.resolve("eval/eval.json"))).getAsJsonObject();
+    assertEquals(4, json.getAsJsonObject("k_step_normalised_error").size());
+    assertEquals(2, json.getAsJsonObject("probe_r2").size());
+    for (String png :
+        new String[] {
+          "k_step_error.png", "latent_std.png", "singular_values.png", "probe.png", "energy.png"
+        }) {
+      assertTrue(ImageIO.read(model.resolve("eval").resolve(png).toFile()).getWidth() > 0, png);
+    }
+  }
+
+  @Test
+  void badInputsGiveClearErrors(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "latent_dim: 16\nlatnet: 3\n");
+    Path bag = dir.resolve("d.bag");
+    EpisodeBagWriter.write(
+        new MovingDots(32, 32, 0.08).generate(2, 5, 1), bag, BagTopics.DEFAULTS, 0.1);
+    Run t =
+        run(
+            TrainCommand.class,
+            "--data",
+            bag.toString(),
+            "--config",
+            config.toString(),
+            "--out",
+            dir.resolve("m").toString());
+    assertEquals(2, t.code());
+    assertTrue(t.err().contains("unknown key 'latnet'"), t.err());
+    Run wrongTopic =
+        run(
+            TrainCommand.class,
+            "--data",
+            bag.toString(),
+            "--config",
+            TINY.toString(),
+            "--out",
+            dir.resolve("m").toString(),
+            "--action-topic",
+            "/collect/action");
+    assertEquals(2, wrongTopic.code());
+    assertTrue(wrongTopic.err().contains("the bag has: "), wrongTopic.err());
+    Run noModel =
+        run(
+            EvalModelCommand.class,
+            "--model",
+            dir.resolve("none").toString(),
+            "--data",
+            bag.toString());
+    assertEquals(2, noModel.code());
+    assertTrue(noModel.err().contains("no checkpoint"), noModel.err());
+    assertTrue(Files.notExists(dir.resolve("m")));
+  }
+}
