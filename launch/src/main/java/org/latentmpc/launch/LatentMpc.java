@@ -8,6 +8,7 @@ import org.latentmpc.ros.internal.tools.TopicCommand;
 import org.latentmpc.sim.internal.cli.SimCommand;
 import org.latentmpc.worldmodel.internal.cli.EvalModelCommand;
 import org.latentmpc.worldmodel.internal.cli.TrainCommand;
+import org.latentmpc.worldmodel.internal.collect.CollectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +34,7 @@ public final class LatentMpc implements Runnable {
     commandLine.addSubcommand("param", new ParamCommand());
     commandLine.addSubcommand("bag", new BagCommand());
     commandLine.addSubcommand("sim", new SimCommand());
+    commandLine.addSubcommand("collect", new CollectCommand());
     commandLine.addSubcommand("train", new TrainCommand());
     commandLine.addSubcommand("eval-model", new EvalModelCommand());
     commandLine.setExecutionExceptionHandler(LatentMpc::printError);
