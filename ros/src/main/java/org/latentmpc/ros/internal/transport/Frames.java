@@ -55,15 +55,18 @@ public final class Frames {
 
   /** Reads a uint32 little-endian; EOFException if the stream ends first. */
   public static long readUint32(InputStream in) throws IOException {
-    byte[] b = new byte[4];
-    int got = ConnectionHeader.readFully(in, b, 0, 4);
-    if (got == 0) {
-      throw new EOFException("connection closed");
+    long value = 0;
+    for (int i = 0; i < 4; i++) {
+      int b = in.read();
+      if (b < 0) {
+        if (i == 0) {
+          throw new EOFException("connection closed");
+        }
+        throw new ProtocolException("stream ended inside a length prefix (" + i + " of 4 bytes)");
+      }
+      value |= (long) b << (8 * i);
     }
-    if (got < 4) {
-      throw new ProtocolException("stream ended inside a length prefix (" + got + " of 4 bytes)");
-    }
-    return Integer.toUnsignedLong(ConnectionHeader.readIntLe(b, 0));
+    return value;
   }
 
   /**
@@ -100,6 +103,51 @@ public final class Frames {
       filled += n;
     }
     return buf;
+  }
+
+  /**
+   * Reads the next frame's body into {@code reuse} when it fits in the eagerly allocated size, so a
+   * connection that receives messages of similar size allocates one buffer instead of one per
+   * message; larger bodies are read as by {@link #readBody}. The body is {@code result.array()[0 ..
+   * result.length())}.
+   *
+   * @throws EOFException if the stream ends before the length prefix
+   * @throws ProtocolException for an over-limit length or a body cut short
+   */
+  public static ReceivedBody readFrame(
+      InputStream in, int maxBytes, String what, ReceivedBody reuse) throws IOException {
+    long length = readUint32(in);
+    if (length > maxBytes) {
+      throw new ProtocolException(
+          what + " declares " + length + " bytes, over the limit of " + maxBytes);
+    }
+    int len = (int) length;
+    if (len > EAGER_ALLOCATION_BYTES) {
+      byte[] body = readBody(in, length, maxBytes, what);
+      return new ReceivedBody(body, body.length);
+    }
+    byte[] buf = reuse != null && reuse.array().length >= len ? reuse.array() : new byte[len];
+    int filled = ConnectionHeader.readFully(in, buf, 0, len);
+    if (filled < len) {
+      throw new ProtocolException(
+          what + " truncated: stream ended after " + filled + " of " + len + " bytes");
+    }
+    return reuse != null && reuse.array() == buf && reuse.length() == len
+        ? reuse
+        : new ReceivedBody(buf, len);
+  }
+
+  /**
+   * A received frame body held in a possibly larger, reused array.
+   *
+   * @param array the bytes; the body is the first {@code length}
+   * @param length the body's length in bytes
+   */
+  public record ReceivedBody(byte[] array, int length) {
+    /** The body as a little-endian buffer. */
+    public ByteBuffer buffer() {
+      return ByteBuffer.wrap(array, 0, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
   }
 
   static void putIntLe(byte[] b, int off, int v) {

@@ -165,22 +165,25 @@ final class PublisherLink<T extends Message> {
     LOG.debug("{}: connected to publisher {} at {}", topic, publisherUri, target);
     String what = "message on " + topic + " from " + publisherUri;
     int max = subscriber.maxMessageBytes();
+    // Decoding copies everything out of the body, so one receive buffer serves the whole
+    // connection.
+    Frames.ReceivedBody body = null;
     while (!closed) {
-      byte[] body;
       try {
-        body = Frames.readFrame(in, max, what);
+        body = Frames.readFrame(in, max, what, body);
       } catch (EOFException e) {
         if (!closed) {
           LOG.info("{}: publisher {} closed the connection", topic, publisherUri);
         }
         return true;
       }
-      bytesReceived += body.length;
+      bytesReceived += body.length();
       messagesReceived++;
       T message;
       try {
         @SuppressWarnings("unchecked")
-        T m = (T) Frames.deserialize(body, linkType.newMessage());
+        T m = (T) linkType.newMessage();
+        m.deserialize(body.buffer());
         message = m;
       } catch (RuntimeException e) {
         LOG.warn(
