@@ -3,13 +3,13 @@ package org.latentmpc.robot;
 import java.nio.file.Path;
 
 /** Robots used by the tests: the shipped descriptions and generated pendulums. */
-final class TestRobots {
+public final class TestRobots {
   private TestRobots() {}
 
-  static final Path REACHER2 = Path.of("../sim-configs/robots/reacher2.urdf");
-  static final Path ARM7 = Path.of("../sim-configs/robots/arm7.urdf");
+  public static final Path REACHER2 = Path.of("../sim-configs/robots/reacher2.urdf");
+  public static final Path ARM7 = Path.of("../sim-configs/robots/arm7.urdf");
 
-  static RobotModel load(Path p) {
+  public static RobotModel load(Path p) {
     try {
       return RobotModel.fromUrdf(p);
     } catch (Exception e) {
@@ -21,7 +21,7 @@ final class TestRobots {
    * A planar double pendulum swinging about +y: rods hanging along -z, link i has mass m_i, length
    * l_i, centre of mass lc_i below its joint and inertia iyy_i about the centre of mass.
    */
-  static String doublePendulum(
+  public static String doublePendulum(
       double m1, double l1, double lc1, double i1, double m2, double lc2, double i2) {
     return "<robot name='double_pendulum'>"
         + "<link name='world'/>"
@@ -37,7 +37,7 @@ final class TestRobots {
   }
 
   /** A single pendulum: one rod as in {@link #doublePendulum}. */
-  static String pendulum(double m, double lc, double iyy) {
+  public static String pendulum(double m, double lc, double iyy) {
     return "<robot name='pendulum'><link name='world'/>"
         + "<joint name='j1' type='continuous'><parent link='world'/><child link='l1'/>"
         + "<axis xyz='0 1 0'/></joint>"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.latentmpc.robot.RobotModel;
+import org.latentmpc.robot.TestRobots;
 import org.latentmpc.robot.UrdfException;
 
 /** Physics validation against analytic results and an independent closed-form model. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.latentmpc.robot.RobotModel;
+import org.latentmpc.robot.TestRobots;
 
 /**
  * Simulation throughput and allocation per step, one thread. Run with {@code mvn -q -pl sim test

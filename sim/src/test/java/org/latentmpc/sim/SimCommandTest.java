@@ -12,6 +12,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentmpc.robot.TestRobots;
 import org.latentmpc.sim.internal.cli.SimCommand;
 import picocli.CommandLine;
 

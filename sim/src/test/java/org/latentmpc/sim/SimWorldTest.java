@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.latentmpc.robot.RobotModel;
+import org.latentmpc.robot.TestRobots;
 
 class SimWorldTest {
   private static final RobotModel ARM7 = TestRobots.load(TestRobots.ARM7);
