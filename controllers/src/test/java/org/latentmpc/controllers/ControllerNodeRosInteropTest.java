@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +25,7 @@ import org.latentmpc.ros.NodeConfiguration;
 import org.latentmpc.ros.NodeMain;
 import org.latentmpc.ros.NodeMainExecutor;
 import org.latentmpc.ros.Publisher;
+import org.latentmpc.ros.internal.testing.Roscore;
 import org.latentmpc.ros.msgs.sensor_msgs.JointState;
 
 /**
@@ -40,7 +38,7 @@ import org.latentmpc.ros.msgs.sensor_msgs.JointState;
 class ControllerNodeRosInteropTest {
   private static final long TIMEOUT_MS = 60_000;
   private static final double[] START = {0, -0.3, 0, -2.0, 0, 1.6, 0.8};
-  private static Process roscore;
+  private static Roscore roscore;
   private static Path home;
   private static String masterUri;
   private static NodeMainExecutor executor;
@@ -60,46 +58,8 @@ class ControllerNodeRosInteropTest {
     }
   }
 
-  private static Map<String, String> env() {
-    return Map.of(
-        "ROS_MASTER_URI",
-        masterUri,
-        "ROS_HOME",
-        home.toString(),
-        "ROS_LOG_DIR",
-        home.resolve("log").toString(),
-        "ROS_IP",
-        "127.0.0.1",
-        "ROS_HOSTNAME",
-        "127.0.0.1",
-        "PYTHONUNBUFFERED",
-        "1");
-  }
-
   private static String run(long timeoutS, String... command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().putAll(env());
-    Path out = Files.createTempFile(home, "tool", ".out");
-    pb.redirectOutput(out.toFile());
-    Process p = pb.start();
-    if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
-      killTree(p);
-    }
-    return Files.readString(out, StandardCharsets.UTF_8);
-  }
-
-  private static void killTree(Process p) {
-    List<ProcessHandle> tree = p.descendants().toList();
-    tree.forEach(ProcessHandle::destroy);
-    p.destroy();
-    try {
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    tree.forEach(ProcessHandle::destroyForcibly);
+    return Roscore.run(masterUri, home, List.of(command), timeoutS).output();
   }
 
   private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
@@ -118,29 +78,9 @@ class ControllerNodeRosInteropTest {
     Assumptions.assumeTrue(
         rosAvailable(),
         "Debian ROS (roscore, /usr/bin/python3 with rospy) not installed: skipping controller interop tests");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    masterUri = "http://127.0.0.1:" + port + "/";
-    home = Files.createTempDirectory("controllers-roscore");
-    ProcessBuilder pb =
-        new ProcessBuilder("/usr/bin/roscore", "-p", Integer.toString(port))
-            .redirectErrorStream(true)
-            .redirectOutput(home.resolve("roscore.out").toFile());
-    pb.environment().putAll(env());
-    roscore = pb.start();
-    assertTrue(
-        eventually(
-            () -> {
-              try {
-                String out = run(20, "rosparam", "get", "/run_id").trim();
-                return !out.isEmpty() && !out.contains("ERROR");
-              } catch (Exception e) {
-                return false;
-              }
-            }),
-        "roscore up");
+    roscore = new Roscore();
+    masterUri = roscore.uri();
+    home = roscore.home();
     String load =
         run(
             60,
@@ -192,7 +132,7 @@ class ControllerNodeRosInteropTest {
       executor.shutdown();
     }
     if (roscore != null) {
-      killTree(roscore);
+      roscore.close();
     }
   }
 
