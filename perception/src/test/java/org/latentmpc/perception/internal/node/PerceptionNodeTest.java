@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -34,13 +30,10 @@ import org.latentmpc.ros.msgs.latent_mpc_msgs.Latent;
 import org.latentmpc.ros.msgs.sensor_msgs.Image;
 import org.latentmpc.ros.msgs.std_msgs.Header;
 import org.latentmpc.worldmodel.ImageConversion;
-import org.latentmpc.worldmodel.ModelConfig;
 import org.latentmpc.worldmodel.Observation;
 import org.latentmpc.worldmodel.SequenceDataset;
-import org.latentmpc.worldmodel.Trainer;
 import org.latentmpc.worldmodel.WorldModel;
 import org.latentmpc.worldmodel.WorldModels;
-import org.latentmpc.worldmodel.internal.data.MovingDots;
 
 /**
  * The perception node over real TCPROS with the embedded master on loopback: images published by
@@ -63,25 +56,8 @@ class PerceptionNodeTest {
 
   @BeforeAll
   static void start() throws IOException {
-    ModelConfig config =
-        ModelConfig.defaults()
-            .with(
-                Map.ofEntries(
-                    Map.entry("image_width", 32),
-                    Map.entry("image_height", 32),
-                    Map.entry("latent_dim", 16),
-                    Map.entry("encoder_channels", List.of(8, 16, 32)),
-                    Map.entry("predictor_width", 64),
-                    Map.entry("predictor_depth", 2),
-                    Map.entry("horizon", 3),
-                    Map.entry("batch_size", 16),
-                    Map.entry("epochs", 1),
-                    Map.entry("steps_per_epoch", 2),
-                    Map.entry("seed", 7)));
-    data = new MovingDots(32, 32, 0.08).generate(3, 12, 3);
-    Path checkpoint = tmp.resolve("model");
-    new Trainer(config, checkpoint, new PrintStream(OutputStream.nullOutputStream()))
-        .train(data, false);
+    data = TinyModels.data();
+    Path checkpoint = TinyModels.train(tmp.resolve("model"), data, "none");
     local = WorldModels.load(checkpoint);
 
     master = EmbeddedMaster.start("127.0.0.1", 0);
