@@ -90,8 +90,12 @@ class WorldModelNodeTest {
   }
 
   static NodeConfiguration config(String name, Map<String, Object> params) {
+    return config(master.uri(), name, params);
+  }
+
+  static NodeConfiguration config(String masterUri, String name, Map<String, Object> params) {
     NodeConfiguration.Builder b =
-        NodeConfiguration.builder().masterUri(URI.create(master.uri())).nodeName(name);
+        NodeConfiguration.builder().masterUri(URI.create(masterUri)).nodeName(name);
     params.forEach(b::privateParameter);
     return b.build();
   }
