@@ -1,7 +1,9 @@
 package org.latentmpc.worldmodel;
 
 import java.nio.file.Path;
+import org.latentmpc.ros.ConnectedNode;
 import org.latentmpc.worldmodel.internal.model.DjlWorldModel;
+import org.latentmpc.worldmodel.internal.node.RemoteWorldModel;
 
 /** Factory of world models. */
 public final class WorldModels {
@@ -15,5 +17,17 @@ public final class WorldModels {
    */
   public static WorldModel load(Path checkpointDir) {
     return DjlWorldModel.load(checkpointDir);
+  }
+
+  /**
+   * A world model whose rollouts are served by the world-model node's Predict service (e.g. {@code
+   * /world_model/predict}) over a persistent connection of {@code node}. Its sizes come from the
+   * parameters that node sets; {@link WorldModel#encode} is unsupported (use the perception node's
+   * latents). Closing it closes the connection only.
+   *
+   * @throws IllegalStateException when the service is not available
+   */
+  public static WorldModel remote(ConnectedNode node, String service) {
+    return RemoteWorldModel.connect(node, service);
   }
 }

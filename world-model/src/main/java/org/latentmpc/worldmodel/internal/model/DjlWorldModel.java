@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,9 @@ public final class DjlWorldModel implements WorldModel {
   public static DjlWorldModel load(Path dir) {
     CheckpointMetadata m = Checkpoints.readMetadata(dir);
     NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+    // PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread
+    // that started the engine. Loading (and inference) on any other thread needs it off.
+    JniUtils.setGradMode(false);
     try {
       JepaNetwork net = new JepaNetwork(manager, m.config(), m.proprioDim(), m.actionDim());
       Checkpoints.loadParameters(dir, m, manager, net, null);
@@ -240,6 +244,7 @@ public final class DjlWorldModel implements WorldModel {
   }
 
   private void ensureOpen() {
+    JniUtils.setGradMode(false); // this thread may be new to the engine: inference only
     if (closed) {
       throw new IllegalStateException("the world model is closed");
     }
