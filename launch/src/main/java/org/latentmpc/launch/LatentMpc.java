@@ -1,5 +1,6 @@
 package org.latentmpc.launch;
 
+import org.latentmpc.launch.internal.RunCommand;
 import org.latentmpc.ros.internal.tools.BagCommand;
 import org.latentmpc.ros.internal.tools.MasterCommand;
 import org.latentmpc.ros.internal.tools.MsgCommand;
@@ -34,6 +35,7 @@ public final class LatentMpc implements Runnable {
     commandLine.addSubcommand("param", new ParamCommand());
     commandLine.addSubcommand("bag", new BagCommand());
     commandLine.addSubcommand("sim", new SimCommand());
+    commandLine.addSubcommand("run", new RunCommand());
     commandLine.addSubcommand("collect", new CollectCommand());
     commandLine.addSubcommand("train", new TrainCommand());
     commandLine.addSubcommand("eval-model", new EvalModelCommand());
