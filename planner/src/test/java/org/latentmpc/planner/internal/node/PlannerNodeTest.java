@@ -57,7 +57,12 @@ import org.latentmpc.worldmodel.internal.model.JepaNetwork;
 class PlannerNodeTest {
   private static final long TIMEOUT_MS = 30_000;
   private static final int SIZE = 16;
-  private static final List<String> JOINTS = List.of("shoulder", "elbow");
+
+  /** The model's joint order: the reverse of the URDF's (reacher2: joint1, joint2). */
+  private static final List<String> JOINTS = List.of("joint2", "joint1");
+
+  private static final Path REACHER_URDF = Path.of("..", "sim-configs", "robots", "reacher2.urdf");
+  private static final double JOINT2_UPPER_RAD = 2.6;
   private static final double ACTION_LIMIT_RAD = 0.1;
   private static final double COMMAND_TOL = 1e-6;
   private static final double DISTANCE_TOL = 1e-4;
@@ -68,6 +73,7 @@ class PlannerNodeTest {
   @TempDir static Path tmp;
   private static Path checkpoint;
   private static Path plannerYaml;
+  private static Path limitYaml;
   private static WorldModel encoder;
   private static byte[] goalRgb;
   private static byte[] startRgb;
@@ -86,7 +92,11 @@ class PlannerNodeTest {
   private final ConcurrentLinkedQueue<PlanStatus> statuses = new ConcurrentLinkedQueue<>();
   private volatile float[] streamedLatent;
   private volatile boolean streaming;
+
+  /** Joint positions streamed, in the model's joint order. */
   private static final double[] Q = {0.3, -0.4};
+
+  private volatile double[] streamedQ = Q;
 
   @BeforeAll
   static void writeCheckpoint() throws Exception {
@@ -150,6 +160,11 @@ class PlannerNodeTest {
             "cost:",
             "  latentNorm: l2",
             ""));
+    limitYaml = tmp.resolve("cem-limits.yaml");
+    Files.writeString(
+        limitYaml,
+        Files.readString(plannerYaml)
+            + "  jointLimitWeight: 10000.0\n  jointLimitMarginRad: 0.05\n");
     SplittableRandom r = new SplittableRandom(17);
     goalRgb = new byte[SIZE * SIZE * 3];
     startRgb = new byte[SIZE * SIZE * 3];
@@ -192,16 +207,21 @@ class PlannerNodeTest {
 
   /** Starts the planner node (goal tolerance tiny: only an exact goal latent counts) and wiring. */
   private void startPlanner(double latentTimeoutS) throws Exception {
-    plannerNode = new PlannerNode();
-    plannerExecutor.execute(
-        plannerNode,
+    startPlanner(new PlannerNode(), latentTimeoutS, Map.of());
+  }
+
+  private void startPlanner(PlannerNode planner, double latentTimeoutS, Map<String, Object> extra)
+      throws Exception {
+    plannerNode = planner;
+    NodeConfiguration.Builder b =
         config()
             .privateParameter("model", checkpoint.toString())
             .privateParameter("planner_config", plannerYaml.toString())
             .privateParameter("plan_rate", 20)
             .privateParameter("goal_tolerance", DISTANCE_TOL)
-            .privateParameter("latent_timeout", latentTimeoutS)
-            .build());
+            .privateParameter("latent_timeout", latentTimeoutS);
+    extra.forEach(b::privateParameter);
+    plannerExecutor.execute(plannerNode, b.build());
     ConnectedNode test = testExecutor.execute(idle("test_driver"), config().build());
     test.newSubscriber("/arm_controller/group_command", Float64MultiArray.TYPE)
         .addMessageListener(commands::add);
@@ -229,10 +249,11 @@ class PlannerNodeTest {
             return;
           }
           latentPub.publish(new Latent().setModel("test").setData(streamedLatent.clone()));
+          double[] q = streamedQ;
           jointPub.publish(
               new JointState()
-                  .setName(new String[] {"elbow", "shoulder", "gripper"})
-                  .setPosition(new double[] {Q[1], Q[0], 0.01}));
+                  .setName(new String[] {"joint1", "joint2", "gripper"})
+                  .setPosition(new double[] {q[1], q[0], 0.01}));
         },
         0,
         STREAM_PERIOD_MS,
@@ -278,7 +299,7 @@ class PlannerNodeTest {
       assertEquals(JOINTS.size(), target.length, "one value per joint");
       for (int j = 0; j < target.length; j++) {
         assertTrue(Double.isFinite(target[j]));
-        // Model joint order (shoulder, elbow), whatever the joint-state order: q + first action.
+        // Model joint order (joint2, joint1), whatever the joint-state order: q + first action.
         assertTrue(
             Math.abs(target[j] - Q[j]) <= ACTION_LIMIT_RAD + COMMAND_TOL,
             "joint " + j + " target " + target[j] + " within one bounded step of " + Q[j]);
@@ -376,6 +397,50 @@ class PlannerNodeTest {
         new JointState().setName(JOINTS.toArray(new String[0])).setPosition(new double[] {1, 1}));
     awaitMoreStatuses(10);
     assertEquals(0, commands.size(), "goal joints set no goal without a renderer");
+  }
+
+  @Test
+  void goalJointsAreRenderedWhenARendererIsGiven() throws Exception {
+    ConcurrentLinkedQueue<JointState> rendered = new ConcurrentLinkedQueue<>();
+    PlannerNode planner =
+        new PlannerNode(
+            goal -> {
+              rendered.add(goal);
+              return rgbImage(goalRgb);
+            });
+    startPlanner(planner, 0.5, Map.of());
+    startStreaming(startLatent);
+    ConnectedNode user = testExecutor.execute(idle("user"), config().build());
+    Publisher<JointState> goalJoints = user.newPublisher("/planner/goal_joints", JointState.TYPE);
+    assertTrue(eventually(() -> goalJoints.getNumberOfSubscribers() == 1));
+    goalJoints.publish(
+        new JointState().setName(JOINTS.toArray(new String[0])).setPosition(new double[] {1, 2}));
+    assertTrue(eventually(() -> commands.size() >= 2), "commands towards the rendered goal");
+    assertEquals(1, rendered.size());
+    assertEquals(2.0, rendered.peek().getPosition()[1]);
+    PlanStatus s = awaitStatus(p -> p.getMessage().startsWith("planning"));
+    assertEquals(distance(startLatent, goalLatent), s.getGoalDistance(), DISTANCE_TOL);
+  }
+
+  @Test
+  void jointLimitsFromTheUrdfTurnTheCommandBackInsideTheLimits() throws Exception {
+    assertTrue(Files.isRegularFile(REACHER_URDF), REACHER_URDF.toAbsolutePath() + " exists");
+    // joint2 (model index 0) beyond its upper limit: every plan must move it back down.
+    streamedQ = new double[] {JOINT2_UPPER_RAD + 0.4, -0.4};
+    startPlanner(
+        new PlannerNode(),
+        0.5,
+        Map.of(
+            "robot_description_file", REACHER_URDF.toString(),
+            "planner_config", limitYaml.toString()));
+    startStreaming(startLatent);
+    goalPub.publish(rgbImage(goalRgb));
+    assertTrue(eventually(() -> commands.size() >= 3), "commands arrive");
+    for (Float64MultiArray c : commands) {
+      assertTrue(
+          c.getData()[0] < streamedQ[0],
+          "joint2 target " + c.getData()[0] + " below its position " + streamedQ[0]);
+    }
   }
 
   @Test
