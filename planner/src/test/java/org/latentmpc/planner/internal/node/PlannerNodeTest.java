@@ -33,9 +33,12 @@ import org.latentmpc.ros.NodeConfiguration;
 import org.latentmpc.ros.NodeMain;
 import org.latentmpc.ros.NodeMainExecutor;
 import org.latentmpc.ros.Publisher;
+import org.latentmpc.ros.PublisherOptions;
+import org.latentmpc.ros.Time;
 import org.latentmpc.ros.internal.master.EmbeddedMaster;
 import org.latentmpc.ros.msgs.latent_mpc_msgs.Latent;
 import org.latentmpc.ros.msgs.latent_mpc_msgs.PlanStatus;
+import org.latentmpc.ros.msgs.rosgraph_msgs.Clock;
 import org.latentmpc.ros.msgs.sensor_msgs.Image;
 import org.latentmpc.ros.msgs.sensor_msgs.JointState;
 import org.latentmpc.ros.msgs.std_msgs.Float64MultiArray;
@@ -441,6 +444,28 @@ class PlannerNodeTest {
           c.getData()[0] < streamedQ[0],
           "joint2 target " + c.getData()[0] + " below its position " + streamedQ[0]);
     }
+  }
+
+  @Test
+  void latentAgeIsMeasuredOnTheNodeClockUnderSimTime() throws Exception {
+    ConnectedNode sim = testExecutor.execute(idle("sim"), config().build());
+    sim.getParameterTree().set("/use_sim_time", true);
+    // Latched: every node started under sim time gets the current time when it connects.
+    Publisher<Clock> clock = sim.newPublisher("/clock", Clock.TYPE, PublisherOptions.latched());
+    clock.publish(new Clock().setClock(Time.fromSeconds(100)));
+    startPlanner(0.5);
+    startStreaming(startLatent);
+    goalPub.publish(rgbImage(goalRgb));
+    assertTrue(eventually(() -> commands.size() >= 2), "commands while latents flow");
+    // The latents stop but simulated time stands still: they are not stale, commands go on.
+    streaming = false;
+    awaitMoreStatuses(5);
+    int before = commands.size();
+    awaitMoreStatuses(5);
+    assertTrue(commands.size() > before, "no staleness while simulated time stands still");
+    // One simulated second later they are.
+    clock.publish(new Clock().setClock(Time.fromSeconds(101)));
+    assertNotNull(awaitStatus(p -> p.getMessage().startsWith("latent stream stale")));
   }
 
   @Test
