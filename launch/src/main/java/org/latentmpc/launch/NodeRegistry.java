@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.latentmpc.controllers.ControllerNode;
 import org.latentmpc.perception.internal.node.PerceptionNode;
+import org.latentmpc.planner.internal.node.PlannerNode;
 import org.latentmpc.ros.NodeMain;
 import org.latentmpc.sim.SimNodes;
 import org.latentmpc.worldmodel.internal.node.WorldModelNode;
@@ -24,6 +25,7 @@ public final class NodeRegistry {
     TYPES.put("controllers", ControllerNode::new);
     TYPES.put("perception", PerceptionNode::new);
     TYPES.put("world_model", WorldModelNode::new);
+    TYPES.put("planner", PlannerNode::new);
   }
 
   private NodeRegistry() {}
