@@ -201,6 +201,7 @@ public final class LaunchCommand implements Callable<Integer> {
     private final NodeMain delegate;
     private final BlockingQueue<Watch> ended;
     private boolean reported;
+    private volatile boolean shuttingDown;
 
     Watch(LaunchFile.NodeSpec spec, NodeMain delegate, BlockingQueue<Watch> ended) {
       this.spec = spec;
@@ -224,6 +225,7 @@ public final class LaunchCommand implements Callable<Integer> {
 
     @Override
     public void onShutdown(Node node) {
+      shuttingDown = true;
       delegate.onShutdown(node);
     }
 
@@ -243,6 +245,9 @@ public final class LaunchCommand implements Callable<Integer> {
 
     @Override
     public void onError(Node node, Throwable error) {
+      if (shuttingDown) {
+        return; // a start interrupted by a shutdown request (rosnode kill, Ctrl-C) is no failure
+      }
       System.err.println("launch: " + spec.name() + " failed: " + error);
       delegate.onError(node, error);
       node.shutdown();
