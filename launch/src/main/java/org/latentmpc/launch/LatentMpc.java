@@ -1,5 +1,6 @@
 package org.latentmpc.launch;
 
+import org.latentmpc.launch.internal.LaunchCommand;
 import org.latentmpc.launch.internal.RunCommand;
 import org.latentmpc.ros.internal.tools.BagCommand;
 import org.latentmpc.ros.internal.tools.MasterCommand;
@@ -35,6 +36,7 @@ public final class LatentMpc implements Runnable {
     commandLine.addSubcommand("param", new ParamCommand());
     commandLine.addSubcommand("bag", new BagCommand());
     commandLine.addSubcommand("sim", new SimCommand());
+    commandLine.addSubcommand("launch", new LaunchCommand());
     commandLine.addSubcommand("run", new RunCommand());
     commandLine.addSubcommand("collect", new CollectCommand());
     commandLine.addSubcommand("train", new TrainCommand());
