@@ -45,6 +45,11 @@ public final class XmlRpcCodec {
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
     trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
     trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    // JDK 24+ parsers stop at 100 nested elements by default, before our own MAX_DEPTH (three
+    // elements per value
+    // level) could answer; keep a JDK bound just above ours so every JDK refuses with the same
+    // clear message.
+    trySet(f, "jdk.xml.maxElementDepth", Integer.toString(3 * MAX_DEPTH + 16));
     f.setXMLResolver(
         (publicId, systemId, baseUri, ns) -> {
           throw new XMLStreamException("external entity refused: " + systemId);
