@@ -1,7 +1,5 @@
 package org.latentmpc.planner.internal.node;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,14 +182,10 @@ final class PlannerNodeRuntime {
   private record Loaded(WorldModel model, Planner planner, List<String> jointNames) {}
 
   /**
-   * Runs on the planner thread, the only thread that touches the model: PyTorch's grad mode is per
-   * thread and DJL turns it off only on the thread that started the engine, so it is turned off
-   * here before loading (else loading fails on in-place parameter updates and every rollout records
-   * an autograd graph).
+   * Runs on the planner thread, the only thread that touches the model (WorldModels.load switches
+   * PyTorch's per-thread grad mode off for whichever thread loads and uses the model).
    */
   private Loaded load(Path dir, PlannerConfig config, RobotModel robot) {
-    Engine.getEngine("PyTorch");
-    JniUtils.setGradMode(false);
     WorldModel m;
     try {
       m = WorldModels.load(dir);
