@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,12 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentmpc.ros.ConnectedNode;
+import org.latentmpc.ros.NodeConfiguration;
+import org.latentmpc.ros.NodeMain;
+import org.latentmpc.ros.NodeMainExecutor;
 import org.latentmpc.ros.internal.master.MasterClient;
 import org.latentmpc.ros.internal.slave.SlaveClient;
+import org.latentmpc.ros.msgs.rosgraph_msgs.Clock;
+import org.latentmpc.ros.msgs.sensor_msgs.JointState;
 import picocli.CommandLine;
 
 /** {@code launch FILE}: a real master started by the command, real nodes, clean shutdown. */
@@ -25,6 +34,9 @@ import picocli.CommandLine;
 class LaunchCommandTest {
   private static final Path CONFIGS = Path.of("../sim-configs").toAbsolutePath().normalize();
   private static final long WAIT_S = 60;
+
+  /** How far gravity-compensated position control may let arm7 sag from its initial pose. */
+  private static final double HOLD_TOLERANCE_RAD = 0.05;
 
   @TempDir Path dir;
 
@@ -84,6 +96,58 @@ class LaunchCommandTest {
     new SlaveClient(simUri).shutdown("/test", "test over");
     assertEquals(0, exit.get(WAIT_S, TimeUnit.SECONDS));
     assertThrows(RuntimeException.class, client::getUri, "the command's master is closed");
+  }
+
+  @Test
+  void lockstepSimAndControllersFollowSimTimeAndHoldTheArm() throws Exception {
+    String uri = "http://127.0.0.1:" + freePort() + "/";
+    CompletableFuture<Integer> exit =
+        launch(
+            uri,
+            CONFIGS.resolve("launch/sim_controllers.launch").toString(),
+            "mode:=lockstep",
+            "camera_rate:=0");
+    MasterClient client = new MasterClient(URI.create(uri), "/test");
+    await("/sim", () -> client.lookupNode("/sim"));
+    assertEquals(true, client.getParam("/use_sim_time"));
+    AtomicReference<JointState> last = new AtomicReference<>();
+    AtomicLong clockNanos = new AtomicLong();
+    try (NodeMainExecutor executor = NodeMainExecutor.newDefault()) {
+      executor.execute(
+          new NodeMain() {
+            @Override
+            public String getDefaultNodeName() {
+              return "probe";
+            }
+
+            @Override
+            public void onStart(ConnectedNode node) {
+              node.newSubscriber("/joint_states", JointState.TYPE).addMessageListener(last::set);
+              node.newSubscriber("/clock", Clock.TYPE)
+                  .addMessageListener(c -> clockNanos.set(c.getClock().toNanos()));
+            }
+          },
+          NodeConfiguration.builder().masterUri(URI.create(uri)).build());
+      // The simulator only steps when the controllers answer each joint state with a command, so
+      // sim time passing 2 s means the lock-step loop is closed.
+      JointState state =
+          await(
+              "2 s of lock-step sim time",
+              () -> {
+                JointState js = last.get();
+                return js != null && js.getHeader().getStamp().toNanos() > 2_000_000_000L
+                    ? js
+                    : null;
+              });
+      assertTrue(clockNanos.get() > 0, "/clock is published");
+      double[] initial = {0.0, -0.785, 0.0, -2.356, 0.0, 1.571, 0.785};
+      for (int j = 0; j < initial.length; j++) {
+        assertEquals(
+            initial[j], state.getPosition()[j], HOLD_TOLERANCE_RAD, "joint " + j + " holds");
+      }
+    }
+    new SlaveClient(client.lookupNode("/sim")).shutdown("/test", "test over");
+    assertEquals(0, exit.get(WAIT_S, TimeUnit.SECONDS));
   }
 
   @Test
