@@ -192,6 +192,81 @@ class LaunchCommandTest {
   }
 
   @Test
+  void processesRunEachNodeInItsOwnJvmWithRespawnRequiredAndPrefixedOutput() throws Exception {
+    Path file = dir.resolve("two.launch");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "<launch>",
+            "  <node pkg='latent_mpc' type='sim' name='anchor' required='true'>",
+            "    <param name='scene' value='$(find latent_mpc)/scenes/reacher2.yaml'/>",
+            "    <param name='mode' value='fast'/>",
+            "    <param name='camera_rate' value='0'/>",
+            "  </node>",
+            "  <group ns='again'>",
+            "    <node pkg='latent_mpc' type='sim' name='sim' respawn='true' respawn_delay='0.2'>",
+            "      <param name='scene' value='$(find latent_mpc)/scenes/reacher2.yaml'/>",
+            "      <param name='mode' value='fast'/>",
+            "      <param name='camera_rate' value='0'/>",
+            "      <remap from='/joint_states' to='/again/joint_states'/>",
+            "    </node>",
+            "  </group>",
+            "</launch>"));
+    String uri = "http://127.0.0.1:" + freePort() + "/";
+    java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream log = new java.io.PrintStream(output, true, "UTF-8");
+    LaunchCommand command = new LaunchCommand();
+    command.log = log;
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                new CommandLine(command)
+                    .execute(
+                        "--processes",
+                        "--master-uri",
+                        uri,
+                        "--find-root",
+                        CONFIGS.toString(),
+                        file.toString()));
+    MasterClient client = new MasterClient(URI.create(uri), "/test");
+    String anchorUri = await("/anchor", () -> client.lookupNode("/anchor"));
+    String first = await("/again/sim", () -> client.lookupNode("/again/sim"));
+    int anchorPid = new SlaveClient(anchorUri).getPid("/test");
+    int firstPid = new SlaveClient(first).getPid("/test");
+    assertNotEquals(anchorPid, firstPid, "one JVM per node");
+    assertNotEquals(ProcessHandle.current().pid(), (long) anchorPid);
+    assertEquals(
+        "/again/joint_states",
+        await(
+            "the remapped topic",
+            () ->
+                client.getSystemState().publishers().containsKey("/again/joint_states")
+                    ? "/again/joint_states"
+                    : null));
+    new SlaveClient(first).shutdown("/test", "respawn me");
+    String second =
+        await(
+            "/again/sim respawned",
+            () -> {
+              String now = client.lookupNode("/again/sim");
+              return now.equals(first) ? null : now;
+            });
+    int secondPid = new SlaveClient(second).getPid("/test");
+    assertNotEquals(firstPid, secondPid, "respawned as a new process");
+    new SlaveClient(anchorUri).shutdown("/test", "test over");
+    assertEquals(0, exit.get(WAIT_S, TimeUnit.SECONDS));
+    for (int pid : new int[] {anchorPid, firstPid, secondPid}) {
+      assertTrue(
+          ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true),
+          "child " + pid + " is gone after the required node ended");
+    }
+    String text = output.toString("UTF-8");
+    assertTrue(text.contains("[/anchor] "), text);
+    assertTrue(text.contains("[/again/sim] "), text);
+  }
+
+  @Test
   void badFilesAndArgumentsEndWithAnError() throws Exception {
     String uri = "http://127.0.0.1:" + freePort() + "/";
     assertEquals(
