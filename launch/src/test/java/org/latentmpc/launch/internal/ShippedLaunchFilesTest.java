@@ -88,7 +88,7 @@ class ShippedLaunchFilesTest {
     }
     LaunchFile.NodeSpec planner = node(launch, "/planner");
     assertEquals(CONFIGS + "/scenes/reacher2.yaml", planner.privateParams().get("scene"));
-    assertEquals("cem", planner.privateParams().get("planner_config"));
+    assertEquals(CONFIGS + "/planner/cem.yaml", planner.privateParams().get("planner_config"));
     assertTrue(planner.required());
     LaunchFile defaults = parse("full_stack.launch", Map.of());
     assertEquals(
