@@ -50,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
   /** Plan statuses after a new goal that may still be about the previous goal (one in flight). */
   private static final int STALE_STATUSES = 2;
 
-  /** Sim time the arm gets to settle after a reset and after the end of an episode (s). */
+  /** Sim time the arm gets to settle after the end of an episode (s). */
   private static final double SETTLE_S = 0.3;
 
   @Option(
@@ -80,11 +80,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--mode",
-      defaultValue = "realtime",
+      defaultValue = "lockstep",
       description =
-          "Simulator stepping: realtime, lockstep or fast (default: ${DEFAULT-VALUE}: the"
-              + " planner plans at 10 Hz of wall time, the model's action period is 10 Hz of sim"
-              + " time).")
+          "Simulator stepping: lockstep (the controllers close every 1 ms step, however loaded"
+              + " the machine), realtime or fast (default: ${DEFAULT-VALUE}).")
   String mode;
 
   @Option(
@@ -354,6 +353,37 @@ public final class DemoCommand implements Callable<Integer> {
     return condition.getAsBoolean();
   }
 
+  /**
+   * Stops the planner between episodes: the goal becomes what the camera sees now, so the planner
+   * reports it reached and stops commanding (bounded wait; a planner that keeps making tiny moves
+   * towards "here" does no harm).
+   */
+  private static void park(InProcessGraph graph, DemoProbe probe, DemoProbe.Picture here)
+      throws InterruptedException, GraphEndedException {
+    int mark = probe.statusCount();
+    probe.publishGoalImage(here);
+    await(
+        graph,
+        () -> {
+          List<DemoProbe.Status> statuses = probe.statusesFrom(mark);
+          for (int k = STALE_STATUSES; k < statuses.size(); k++) {
+            if (statuses.get(k).reached()) {
+              return true;
+            }
+          }
+          return false;
+        },
+        5);
+  }
+
+  private static void awaitOrFail(
+      InProcessGraph graph, BooleanSupplier condition, String what, int episode)
+      throws InterruptedException, GraphEndedException {
+    if (!await(graph, condition, 30)) {
+      throw new GraphEndedException("timed out waiting for " + what + " in episode " + episode);
+    }
+  }
+
   private EpisodeResult episode(
       int index,
       InProcessGraph graph,
@@ -378,15 +408,14 @@ public final class DemoCommand implements Callable<Integer> {
     String[] names = robotModel.jointNames().toArray(new String[0]);
     long wallStart = System.nanoTime();
 
-    // Reset: hold the start, move the arm there, hold it again (a plan for the previous goal may
-    // have arrived in between), and let it settle with a fresh camera image.
+    // Reset (the planner is idle: no goal yet, or the last goal reached or parked): command the
+    // start, move the arm there, command it again and let it settle with a fresh camera image.
     probe.hold(start);
     probe.setJointState(start, 30);
     probe.hold(start);
     double resetS = probe.stateTimeS();
-    if (!await(graph, () -> probe.imageTimeS() > resetS + SETTLE_S, 30)) {
-      throw new GraphEndedException("no camera image after the reset of episode " + index);
-    }
+    awaitOrFail(
+        graph, () -> probe.imageTimeS() > resetS + SETTLE_S, "a settled camera image", index);
 
     int mark = probe.statusCount();
     double goalS = probe.stateTimeS();
@@ -426,10 +455,13 @@ public final class DemoCommand implements Callable<Integer> {
       Thread.sleep(20);
     }
     double endS = probe.stateTimeS();
-    await(graph, () -> probe.imageTimeS() > endS + SETTLE_S, 10);
+    await(graph, () -> probe.imageTimeS() > endS + SETTLE_S, 10); // settled, with a fresh image
     double[] finalQ = probe.positions();
     DemoProbe.Picture finalImage = probe.picture();
     List<double[]> trajectory = probe.stopRecording();
+    if (!reached) {
+      park(graph, probe, finalImage);
+    }
     for (double[] sample : trajectory) {
       sample[0] -= goalS;
     }

@@ -2,7 +2,6 @@ package org.latentmpc.launch.internal.demo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.latentmpc.ros.ConnectedNode;
 import org.latentmpc.ros.NodeMain;
 import org.latentmpc.ros.Publisher;
@@ -37,6 +36,7 @@ final class DemoProbe implements NodeMain {
   private volatile ConnectedNode node;
   private Publisher<JointState> goalPublisher;
   private Publisher<Float64MultiArray> holdPublisher;
+  private Publisher<Image> goalImagePublisher;
 
   // Guarded by lock.
   private String[] jointNames;
@@ -61,6 +61,7 @@ final class DemoProbe implements NodeMain {
   public void onStart(ConnectedNode connected) {
     goalPublisher = connected.newPublisher("/planner/goal_joints", JointState.TYPE);
     holdPublisher = connected.newPublisher("/arm_controller/group_command", Float64MultiArray.TYPE);
+    goalImagePublisher = connected.newPublisher("/planner/goal_image", Image.TYPE);
     connected
         .newSubscriber("/joint_states", JointState.TYPE)
         .addMessageListener(this::onJointState, 16);
@@ -77,7 +78,7 @@ final class DemoProbe implements NodeMain {
     connected
         .newSubscriber("/planner/status", PlanStatus.TYPE)
         .addMessageListener(this::onStatus, 64);
-    node = connected;
+    node = connected; // last: started() means every publisher exists
   }
 
   private void onJointState(JointState m) {
@@ -130,7 +131,11 @@ final class DemoProbe implements NodeMain {
   /** True once joint states, a camera image, a latent and a planner status have arrived. */
   boolean graphReady() {
     synchronized (lock) {
-      return lastPositions != null && lastImage != null && latents > 0 && !statuses.isEmpty();
+      return node != null
+          && lastPositions != null
+          && lastImage != null
+          && latents > 0
+          && !statuses.isEmpty();
     }
   }
 
@@ -227,6 +232,34 @@ final class DemoProbe implements NodeMain {
     holdPublisher.publish(new Float64MultiArray().setData(q.clone()));
   }
 
+  private <Q extends org.latentmpc.ros.Message, R extends org.latentmpc.ros.Message>
+      ServiceClient<Q, R> client(
+          String service, org.latentmpc.ros.ServiceType<Q, R> type, double timeoutS)
+          throws InterruptedException {
+    long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
+    while (true) {
+      try {
+        return node.newServiceClient(service, type, false);
+      } catch (ServiceNotFoundException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("nobody offers " + service, e);
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  /** Publishes a goal image (rgb8). */
+  void publishGoalImage(Picture picture) {
+    Image image = new Image();
+    image.setWidth(picture.width());
+    image.setHeight(picture.height());
+    image.setEncoding("rgb8");
+    image.setStep(3 * picture.width());
+    image.setData(picture.rgb().clone());
+    goalImagePublisher.publish(image);
+  }
+
   /** Publishes a goal configuration. */
   void publishGoal(String[] names, double[] q) {
     goalPublisher.publish(new JointState().setName(names.clone()).setPosition(q.clone()));
@@ -239,18 +272,8 @@ final class DemoProbe implements NodeMain {
    * @throws IllegalStateException if the service refuses or cannot be reached
    */
   void setJointState(double[] q, double timeoutS) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) (timeoutS * 1000));
-    ServiceClient<SetJointStateRequest, SetJointStateResponse> client = null;
-    while (client == null) {
-      try {
-        client = node.newServiceClient("/sim/set_joint_state", SetJointState.TYPE, false);
-      } catch (ServiceNotFoundException e) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the simulator offers no /sim/set_joint_state", e);
-        }
-        Thread.sleep(50);
-      }
-    }
+    ServiceClient<SetJointStateRequest, SetJointStateResponse> client =
+        client("/sim/set_joint_state", SetJointState.TYPE, timeoutS);
     try {
       SetJointStateResponse response =
           client.call(client.newRequest().setPosition(q.clone()).setVelocity(new double[q.length]));
