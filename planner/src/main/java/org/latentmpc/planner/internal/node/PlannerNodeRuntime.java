@@ -39,8 +39,8 @@ import org.slf4j.Logger;
 /**
  * Everything the {@link PlannerNode} wires together once the node is up: the world model, the
  * planner, subscriptions, publishers and the plan loop on its own thread. Time comes from the
- * node's clock (wall or {@code /clock}), except the planner's time budget and solve time, which
- * are compute time on the wall clock.
+ * node's clock (wall or {@code /clock}), except the planner's time budget and solve time, which are
+ * compute time on the wall clock.
  */
 final class PlannerNodeRuntime {
   /** Preallocated output messages: more than a subscriber queue plus one in use. */
