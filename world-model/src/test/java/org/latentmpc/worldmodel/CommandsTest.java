@@ -122,9 +122,22 @@ class CommandsTest {
             "--out",
             dir.resolve("m").toString(),
             "--action-topic",
-            "/collect/action");
+            "/arm_controller/group_command");
     assertEquals(2, wrongTopic.code());
     assertTrue(wrongTopic.err().contains("the bag has: "), wrongTopic.err());
+    Run wrongKind =
+        run(
+            TrainCommand.class,
+            "--data",
+            bag.toString(),
+            "--config",
+            TINY.toString(),
+            "--out",
+            dir.resolve("m").toString(),
+            "--action-kind",
+            "sideways");
+    assertEquals(2, wrongKind.code());
+    assertTrue(wrongKind.err().contains("use delta or target"), wrongKind.err());
     Run noModel =
         run(
             EvalModelCommand.class,
