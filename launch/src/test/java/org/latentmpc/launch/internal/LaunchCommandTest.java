@@ -267,6 +267,65 @@ class LaunchCommandTest {
   }
 
   @Test
+  void sigtermToTheLauncherStopsEveryChildProcess() throws Exception {
+    Path file = dir.resolve("pair.launch");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "<launch>",
+            "  <node pkg='latent_mpc' type='sim' name='one'>",
+            "    <param name='scene' value='$(find latent_mpc)/scenes/reacher2.yaml'/>",
+            "    <param name='mode' value='realtime'/>",
+            "    <param name='camera_rate' value='0'/>",
+            "  </node>",
+            "  <node pkg='latent_mpc' type='sim' name='two'>",
+            "    <param name='scene' value='$(find latent_mpc)/scenes/reacher2.yaml'/>",
+            "    <param name='mode' value='realtime'/>",
+            "    <param name='camera_rate' value='0'/>",
+            "    <remap from='/joint_states' to='/two/joint_states'/>",
+            "  </node>",
+            "</launch>"));
+    String uri = "http://127.0.0.1:" + freePort() + "/";
+    Process launcher =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                org.latentmpc.launch.LatentMpc.class.getName(),
+                "launch",
+                "--processes",
+                "--master-uri",
+                uri,
+                "--find-root",
+                CONFIGS.toString(),
+                file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("launcher.log").toFile())
+            .start();
+    java.util.List<Integer> pids = new java.util.ArrayList<>();
+    try {
+      MasterClient client = new MasterClient(URI.create(uri), "/test");
+      for (String name : new String[] {"/one", "/two"}) {
+        String nodeUri = await(name, () -> client.lookupNode(name));
+        pids.add(new SlaveClient(nodeUri).getPid("/test"));
+      }
+      launcher.destroy(); // SIGTERM, as `kill` or a service manager sends
+      assertTrue(launcher.waitFor(WAIT_S, TimeUnit.SECONDS), "the launcher exits on SIGTERM");
+      for (int pid : pids) {
+        await(
+            "child " + pid + " gone",
+            () -> ProcessHandle.of(pid).map(h -> h.isAlive() ? null : true).orElse(true));
+      }
+    } finally {
+      launcher.destroyForcibly();
+      for (int pid : pids) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
+  @Test
   void badFilesAndArgumentsEndWithAnError() throws Exception {
     String uri = "http://127.0.0.1:" + freePort() + "/";
     assertEquals(

@@ -137,6 +137,9 @@ class DemoSmokeTest {
     int steps = ((Number) episode.get("steps")).intValue();
     assertEquals(steps, ((List<?>) episode.get("plan_times_s")).size());
     assertTrue(steps <= 5, "step limit honoured: " + steps);
+    assertTrue(
+        steps > 0 || (Boolean) episode.get("planner_reached"),
+        "the planner took the rendered /planner/goal_joints goal: " + episode);
     Map<?, ?> summary = (Map<?, ?>) results.get("summary");
     assertEquals(1, ((Number) summary.get("episodes")).intValue());
     assertFalse(((String) episode.get("end_reason")).isBlank());
