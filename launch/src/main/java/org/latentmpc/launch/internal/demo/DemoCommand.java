@@ -112,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--goal-tolerance",
-      defaultValue = "1.0",
+      defaultValue = "0.5",
       description =
           "Latent distance at which the planner reports the goal reached (default:"
               + " ${DEFAULT-VALUE}).")
