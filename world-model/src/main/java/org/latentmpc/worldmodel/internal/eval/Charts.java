@@ -323,6 +323,9 @@ public final class Charts {
 
   private static String fmt(double v) {
     double a = Math.abs(v);
+    if (a < 1e-12) {
+      return "0"; // rounding noise of an axis that starts at zero
+    }
     if (a != 0 && (a < 0.01 || a >= 1e4)) {
       return String.format(Locale.ROOT, "%.2e", v);
     }
