@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,13 +32,15 @@ import org.latentmpc.ros.ConnectedNode;
 import org.latentmpc.ros.NodeConfiguration;
 import org.latentmpc.ros.NodeMainExecutor;
 import org.latentmpc.ros.Time;
+import org.latentmpc.ros.internal.testing.RosTools;
 import org.latentmpc.ros.internal.testing.Roscore;
 import org.latentmpc.ros.msgs.std_msgs.Float64;
 
 /**
  * Real {@code rosbag play} (C++) plays our bags to our subscriber; real {@code rosbag record} (C++)
- * records our publisher into bags our reader reads; our {@code bag record} records a rospy
- * publisher. Against Debian's roscore on a free loopback port.
+ * records our publisher into bags our reader reads; our {@code bag record} records rospy
+ * publishers, each with its callerid and latching flag as the rosbag Python API reads them. Against
+ * Debian's roscore on a free loopback port.
  */
 @Tag("interop")
 class BagRoscoreInteropTest {
@@ -234,6 +238,81 @@ class BagRoscoreInteropTest {
       assertTrue(info.contains("/chatter"), info);
     } finally {
       Roscore.killTree(publisher);
+    }
+  }
+
+  /** A rospy node publishing std_msgs/String on /chatter: once latched, or "tick" at 10 Hz. */
+  private static String rospyChatter(String name, boolean latch) {
+    return String.join(
+        "\n",
+        "import rospy, rosgraph",
+        "from std_msgs.msg import String",
+        "rospy.init_node('" + name + "', disable_signals=True)",
+        "pub = rospy.Publisher('/chatter', String, queue_size=10, latch="
+            + (latch ? "True" : "False")
+            + ")",
+        "master = rosgraph.Master('/" + name + "')",
+        "while not any(t == '/chatter' and '/" + name + "' in nodes",
+        "              for t, nodes in master.getSystemState()[0]):",
+        "    rospy.sleep(0.05)",
+        latch ? "pub.publish(String(data='map'))" : "pass",
+        "print('READY', flush=True)",
+        "r = rospy.Rate(10)",
+        "while not rospy.is_shutdown():",
+        latch ? "    pass" : "    pub.publish(String(data='tick'))",
+        "    r.sleep()");
+  }
+
+  @Test
+  void ourBagRecordWritesEachRospyPublishersCallerIdAndLatchingForTheRosbagApi() throws Exception {
+    RosTools tools = new RosTools(roscore.uri(), roscore.home());
+    try (RosTools.Background latched = tools.python(rospyChatter("latched_pub", true));
+        RosTools.Background plain = tools.python(rospyChatter("plain_pub", false))) {
+      latched.awaitLine("READY", 60);
+      plain.awaitLine("READY", 60);
+      Path bag = dir.resolve("two-rospy.bag");
+      String result =
+          BagRecordPlayTest.bag(
+                  "record",
+                  "-O",
+                  bag.toString(),
+                  "--limit",
+                  "30",
+                  "/chatter",
+                  "__master:=" + roscore.uri(),
+                  "__name:=our_recorder")
+              .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      assertTrue(result.contains("Recorded"), result);
+      String script =
+          """
+          import json, sys, rosbag
+          bag = rosbag.Bag(sys.argv[1])
+          out = {'connections': [], 'messages': []}
+          for cid, c in sorted(bag._connections.items()):
+            out['connections'].append(
+                [c.topic, c.datatype, c.header['callerid'].decode(), c.header['latching'].decode()])
+          for topic, msg, t, header in bag.read_messages(return_connection_header=True):
+            out['messages'].append([header['callerid'].decode(), msg.data])
+          print(json.dumps(out))
+          """;
+      Map<String, List<List<Object>>> out =
+          RosPython.parse(RosPython.python(dir, script, bag.toString()));
+      List<List<Object>> connections = out.get("connections");
+      assertEquals(
+          Set.of(
+              List.of("/chatter", "std_msgs/String", "/latched_pub", "1"),
+              List.of("/chatter", "std_msgs/String", "/plain_pub", "0")),
+          Set.copyOf(connections),
+          "connections: " + connections);
+      assertEquals(2, connections.size(), "connections: " + connections);
+      List<List<Object>> messages = out.get("messages");
+      assertTrue(messages.size() >= 30, "messages: " + messages);
+      long maps = 0;
+      for (List<Object> m : messages) {
+        assertEquals(m.get(1).equals("map") ? "/latched_pub" : "/plain_pub", m.get(0), "" + m);
+        maps += m.get(1).equals("map") ? 1 : 0;
+      }
+      assertEquals(1, maps, "the latched message arrives once: " + messages);
     }
   }
 }
