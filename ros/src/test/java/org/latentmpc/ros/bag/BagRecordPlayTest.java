@@ -280,8 +280,11 @@ class BagRecordPlayTest {
   void playPublishesLatchedConnectionsLatched() throws Exception {
     Path bag = dir.resolve("latched.bag");
     try (BagWriter writer = BagWriter.open(bag)) {
+      // A plain connection on /map first: a latched one later on the topic still makes it latched.
+      BagConnection plainMap = writer.connection("/map", String.TYPE, "/map_tool", false);
       BagConnection map = writer.connection("/map", String.TYPE, "/map_server", true);
       BagConnection values = writer.connection("/values", Float64.TYPE, "/ticker", false);
+      writer.write(plainMap, Time.fromSeconds(9), new String().setData("draft"));
       writer.write(map, Time.fromSeconds(10), new String().setData("grid"));
       for (int i = 0; i < 3; i++) {
         writer.write(values, Time.fromSeconds(10 + 0.01 * i), new Float64().setData(i));
@@ -305,7 +308,7 @@ class BagRecordPlayTest {
                 "__master:=" + master.uri(),
                 "__name:=player")
             .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    assertTrue(output.contains("published 4 messages"), output);
+    assertTrue(output.contains("published 5 messages"), output);
     assertTrue(eventually(() -> headers.size() == 2), "headers " + headers);
     assertTrue(headers.get("/map").flag("latching"), headers.get("/map").toString());
     assertFalse(headers.get("/values").flag("latching"), headers.get("/values").toString());

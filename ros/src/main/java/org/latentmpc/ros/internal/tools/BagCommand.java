@@ -352,6 +352,15 @@ public final class BagCommand implements Runnable {
       this.reader = reader;
       this.topics = topics;
       this.rate = rate;
+      // One publisher per topic and type, latched if any of its connections was (as roscpp
+      // advertises a topic latched when any of its advertisements latches).
+      Map<String, Boolean> latchedByTopicAndType = new HashMap<>();
+      for (BagConnection connection : reader.connections()) {
+        latchedByTopicAndType.merge(
+            connection.topic() + " " + connection.md5sum(),
+            connection.latching(),
+            Boolean::logicalOr);
+      }
       Map<String, Publisher<RawMessage>> byTopicAndType = new LinkedHashMap<>();
       for (BagConnection connection : reader.connections()) {
         if (topics != null && !topics.contains(connection.topic())) {
@@ -366,7 +375,7 @@ public final class BagCommand implements Runnable {
                     node.newPublisher(
                         connection.topic(),
                         type,
-                        new PublisherOptions(connection.latching(), 100)));
+                        new PublisherOptions(latchedByTopicAndType.get(key), 100)));
         publishers.put(connection.id(), publisher);
       }
       clockPublisher = clock ? node.newPublisher("/clock", Clock.TYPE) : null;
