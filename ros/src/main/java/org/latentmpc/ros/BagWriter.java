@@ -181,6 +181,24 @@ public final class BagWriter implements Closeable {
 
   /** Serializes and writes {@code message} on {@code topic}, with its own type. */
   public void write(String topic, Time time, Message message) throws IOException {
+    write(connection(topic, message.messageType(), "", false), time, message);
+  }
+
+  /**
+   * Serializes and writes {@code message} on {@code connection} (from this writer, e.g. with the
+   * publisher's callerid and latching flag), whose type must be the message's.
+   */
+  public void write(BagConnection connection, Time time, Message message) throws IOException {
+    MessageType<?> type = message.messageType();
+    if (!type.md5().equals(connection.md5sum()) || !type.name().equals(connection.type())) {
+      throw new IllegalArgumentException(
+          "a "
+              + type.name()
+              + " ["
+              + type.md5()
+              + "] message does not belong on connection "
+              + connection);
+    }
     int size = message.serializedSize();
     if (scratch.capacity() < size) {
       scratch =
@@ -190,7 +208,7 @@ public final class BagWriter implements Closeable {
     scratch.clear();
     message.serialize(scratch);
     scratch.flip();
-    write(connection(topic, message.messageType(), "", false), time, scratch);
+    write(connection, time, scratch);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.latentmpc.ros.bag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -32,12 +35,18 @@ import org.latentmpc.ros.Subscriber;
 import org.latentmpc.ros.Time;
 import org.latentmpc.ros.internal.master.EmbeddedMaster;
 import org.latentmpc.ros.internal.tools.BagCommand;
+import org.latentmpc.ros.internal.transport.ConnectionHeader;
+import org.latentmpc.ros.internal.transport.PublisherHeaderListener;
 import org.latentmpc.ros.msgs.rosgraph_msgs.Clock;
 import org.latentmpc.ros.msgs.std_msgs.Float64;
 import org.latentmpc.ros.msgs.std_msgs.String;
 import picocli.CommandLine;
 
-/** {@code bag record} and {@code bag play} against our embedded master, with our own nodes. */
+/**
+ * {@code bag record} and {@code bag play} against our embedded master, with our own nodes: what is
+ * recorded, one connection per publisher with its callerid and latching flag, and latched
+ * connections played latched.
+ */
 class BagRecordPlayTest {
   static final long TIMEOUT_MS = 60_000;
 
@@ -200,5 +209,109 @@ class BagRecordPlayTest {
     List<Time> sorted = new ArrayList<>(clocks);
     Collections.sort(sorted);
     assertEquals(sorted, clocks, "the clock never runs backwards");
+  }
+
+  @Test
+  void recordWritesOneConnectionPerPublisherWithItsCallerIdAndLatching() throws Exception {
+    ConnectedNode mapper = node("mapper");
+    ConnectedNode ticker = node("ticker");
+    var latched = mapper.newPublisher("/chatter", String.TYPE, PublisherOptions.latched());
+    var plain = ticker.newPublisher("/chatter", String.TYPE);
+    latched.publish(new String().setData("map"));
+    Path bag = dir.resolve("two-publishers.bag");
+    CompletableFuture<java.lang.String> recording =
+        bag(
+            "record",
+            "-O",
+            bag.toString(),
+            "--limit",
+            "50",
+            "/chatter",
+            "__master:=" + master.uri(),
+            "__name:=recorder");
+    // Tick only once the recorder is connected to both (the latched message is then on its way).
+    assertTrue(
+        eventually(
+            () ->
+                recording.isDone()
+                    || latched.getNumberOfSubscribers() > 0 && plain.getNumberOfSubscribers() > 0),
+        "the recorder did not connect to both publishers");
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+    while (!recording.isDone() && System.nanoTime() < deadline) {
+      plain.publish(new String().setData("tick"));
+      Thread.sleep(10);
+    }
+    recording.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+
+    try (BagReader reader = BagReader.open(bag)) {
+      List<BagConnection> connections = reader.connections();
+      assertEquals(2, connections.size(), connections.toString());
+      BagConnection fromMapper =
+          connections.stream()
+              .filter(c -> c.callerId().equals("/mapper"))
+              .findFirst()
+              .orElseThrow();
+      BagConnection fromTicker =
+          connections.stream()
+              .filter(c -> c.callerId().equals("/ticker"))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(fromMapper.latching(), fromMapper.toString());
+      assertFalse(fromTicker.latching(), fromTicker.toString());
+      for (BagConnection c : connections) {
+        assertEquals("/chatter", c.topic());
+        assertEquals("std_msgs/String", c.type());
+        assertEquals(String.TYPE.md5(), c.md5sum());
+      }
+      assertEquals(2, reader.topics().get(0).connectionCount());
+      List<BagMessage> messages = reader.readMessages().toList();
+      assertTrue(messages.size() >= 50, "messages: " + messages.size());
+      long maps = 0;
+      for (BagMessage m : messages) {
+        java.lang.String data = m.decode(String.TYPE).getData();
+        assertEquals(data.equals("map") ? fromMapper : fromTicker, m.connection(), data);
+        maps += data.equals("map") ? 1 : 0;
+      }
+      assertEquals(1, maps, "the latched message arrives once");
+    }
+  }
+
+  @Test
+  void playPublishesLatchedConnectionsLatched() throws Exception {
+    Path bag = dir.resolve("latched.bag");
+    try (BagWriter writer = BagWriter.open(bag)) {
+      // A plain connection on /map first: a latched one later on the topic still makes it latched.
+      BagConnection plainMap = writer.connection("/map", String.TYPE, "/map_tool", false);
+      BagConnection map = writer.connection("/map", String.TYPE, "/map_server", true);
+      BagConnection values = writer.connection("/values", Float64.TYPE, "/ticker", false);
+      writer.write(plainMap, Time.fromSeconds(9), new String().setData("draft"));
+      writer.write(map, Time.fromSeconds(10), new String().setData("grid"));
+      for (int i = 0; i < 3; i++) {
+        writer.write(values, Time.fromSeconds(10 + 0.01 * i), new Float64().setData(i));
+      }
+    }
+    ConnectedNode listener = node("listener");
+    Map<java.lang.String, ConnectionHeader> headers = new ConcurrentHashMap<>();
+    listener
+        .newSubscriber("/map", String.TYPE)
+        .addMessageListener(
+            (PublisherHeaderListener<String>) (m, from) -> headers.put("/map", from));
+    listener
+        .newSubscriber("/values", Float64.TYPE)
+        .addMessageListener(
+            (PublisherHeaderListener<Float64>) (m, from) -> headers.put("/values", from));
+    java.lang.String output =
+        bag(
+                "play",
+                bag.toString(),
+                "--wait-for-subscribers",
+                "__master:=" + master.uri(),
+                "__name:=player")
+            .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    assertTrue(output.contains("published 5 messages"), output);
+    assertTrue(eventually(() -> headers.size() == 2), "headers " + headers);
+    assertTrue(headers.get("/map").flag("latching"), headers.get("/map").toString());
+    assertFalse(headers.get("/values").flag("latching"), headers.get("/values").toString());
+    assertEquals("/player", headers.get("/map").get("callerid"));
   }
 }

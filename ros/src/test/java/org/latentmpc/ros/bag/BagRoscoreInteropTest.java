@@ -11,6 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,14 +34,20 @@ import org.latentmpc.ros.Compression;
 import org.latentmpc.ros.ConnectedNode;
 import org.latentmpc.ros.NodeConfiguration;
 import org.latentmpc.ros.NodeMainExecutor;
+import org.latentmpc.ros.PublisherOptions;
 import org.latentmpc.ros.Time;
+import org.latentmpc.ros.internal.testing.RosTools;
 import org.latentmpc.ros.internal.testing.Roscore;
+import org.latentmpc.ros.internal.transport.ConnectionHeader;
+import org.latentmpc.ros.internal.transport.PublisherHeaderListener;
 import org.latentmpc.ros.msgs.std_msgs.Float64;
 
 /**
  * Real {@code rosbag play} (C++) plays our bags to our subscriber; real {@code rosbag record} (C++)
- * records our publisher into bags our reader reads; our {@code bag record} records a rospy
- * publisher. Against Debian's roscore on a free loopback port.
+ * records our publisher into bags our reader reads; our {@code bag record} records rospy
+ * publishers, each with its callerid and latching flag as the rosbag Python API reads them, and
+ * real {@code rosbag play} latches what it recorded from a latched publisher. Against Debian's
+ * roscore on a free loopback port.
  */
 @Tag("interop")
 class BagRoscoreInteropTest {
@@ -235,5 +246,153 @@ class BagRoscoreInteropTest {
     } finally {
       Roscore.killTree(publisher);
     }
+  }
+
+  /** A rospy node publishing std_msgs/String on /chatter: once latched, or "tick" at 10 Hz. */
+  private static String rospyChatter(String name, boolean latch) {
+    return String.join(
+        "\n",
+        "import rospy, rosgraph",
+        "from std_msgs.msg import String",
+        "rospy.init_node('" + name + "', disable_signals=True)",
+        "pub = rospy.Publisher('/chatter', String, queue_size=10, latch="
+            + (latch ? "True" : "False")
+            + ")",
+        "master = rosgraph.Master('/" + name + "')",
+        "while not any(t == '/chatter' and '/" + name + "' in nodes",
+        "              for t, nodes in master.getSystemState()[0]):",
+        "    rospy.sleep(0.05)",
+        latch ? "pub.publish(String(data='map'))" : "pass",
+        "print('READY', flush=True)",
+        "r = rospy.Rate(10)",
+        "while not rospy.is_shutdown():",
+        latch ? "    pass" : "    pub.publish(String(data='tick'))",
+        "    r.sleep()");
+  }
+
+  @Test
+  void ourBagRecordWritesEachRospyPublishersCallerIdAndLatchingForTheRosbagApi() throws Exception {
+    RosTools tools = new RosTools(roscore.uri(), roscore.home());
+    try (RosTools.Background latched = tools.python(rospyChatter("latched_pub", true));
+        RosTools.Background plain = tools.python(rospyChatter("plain_pub", false))) {
+      latched.awaitLine("READY", 60);
+      plain.awaitLine("READY", 60);
+      Path bag = dir.resolve("two-rospy.bag");
+      String result =
+          BagRecordPlayTest.bag(
+                  "record",
+                  "-O",
+                  bag.toString(),
+                  "--limit",
+                  "30",
+                  "/chatter",
+                  "__master:=" + roscore.uri(),
+                  "__name:=our_recorder")
+              .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      assertTrue(result.contains("Recorded"), result);
+      String script =
+          """
+          import json, sys, rosbag
+          bag = rosbag.Bag(sys.argv[1])
+          out = {'connections': [], 'messages': []}
+          for cid, c in sorted(bag._connections.items()):
+            out['connections'].append(
+                [c.topic, c.datatype, c.header['callerid'].decode(), c.header['latching'].decode()])
+          for topic, msg, t, header in bag.read_messages(return_connection_header=True):
+            out['messages'].append([header['callerid'].decode(), msg.data])
+          print(json.dumps(out))
+          """;
+      Map<String, List<List<Object>>> out =
+          RosPython.parse(RosPython.python(dir, script, bag.toString()));
+      List<List<Object>> connections = out.get("connections");
+      assertEquals(
+          Set.of(
+              List.of("/chatter", "std_msgs/String", "/latched_pub", "1"),
+              List.of("/chatter", "std_msgs/String", "/plain_pub", "0")),
+          Set.copyOf(connections),
+          "connections: " + connections);
+      assertEquals(2, connections.size(), "connections: " + connections);
+      List<List<Object>> messages = out.get("messages");
+      assertTrue(messages.size() >= 30, "messages: " + messages);
+      long maps = 0;
+      for (List<Object> m : messages) {
+        assertEquals(m.get(1).equals("map") ? "/latched_pub" : "/plain_pub", m.get(0), "" + m);
+        maps += m.get(1).equals("map") ? 1 : 0;
+      }
+      assertEquals(1, maps, "the latched message arrives once: " + messages);
+    }
+  }
+
+  @Test
+  void rosbagPlayLatchesWhatOurBagRecordRecordedFromALatchedPublisher() throws Exception {
+    ConnectedNode talker = node("describer");
+    var description =
+        talker.newPublisher(
+            "/robot_description",
+            org.latentmpc.ros.msgs.std_msgs.String.TYPE,
+            PublisherOptions.latched());
+    var values = talker.newPublisher("/values", Float64.TYPE);
+    description.publish(new org.latentmpc.ros.msgs.std_msgs.String().setData("<robot name='r'/>"));
+    Path bag = dir.resolve("described.bag");
+    CompletableFuture<String> recording =
+        BagRecordPlayTest.bag(
+            "record",
+            "-O",
+            bag.toString(),
+            "--limit",
+            "30",
+            "/robot_description",
+            "/values",
+            "__master:=" + roscore.uri(),
+            "__name:=our_recorder");
+    assertTrue(
+        BagRecordPlayTest.eventually(
+            () ->
+                recording.isDone()
+                    || description.getNumberOfSubscribers() > 0
+                        && values.getNumberOfSubscribers() > 0),
+        "the recorder did not connect");
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+    for (int i = 0; !recording.isDone() && System.nanoTime() < deadline; i++) {
+      values.publish(new Float64().setData(i));
+      Thread.sleep(10);
+    }
+    recording.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    description.shutdown();
+    values.shutdown();
+
+    // Real rosbag play advertises each connection with its recorded latching flag.
+    ConnectedNode listener = node("listener");
+    Map<String, ConnectionHeader> headers = new ConcurrentHashMap<>();
+    List<String> descriptions = new CopyOnWriteArrayList<>();
+    listener
+        .newSubscriber("/robot_description", org.latentmpc.ros.msgs.std_msgs.String.TYPE)
+        .addMessageListener(
+            (PublisherHeaderListener<org.latentmpc.ros.msgs.std_msgs.String>)
+                (m, from) -> {
+                  headers.put("/robot_description", from);
+                  descriptions.add(m.getData());
+                });
+    listener
+        .newSubscriber("/values", Float64.TYPE)
+        .addMessageListener(
+            (PublisherHeaderListener<Float64>) (m, from) -> headers.put("/values", from));
+    List<String> command =
+        List.of("rosbag", "play", "--wait-for-subscribers", "-q", bag.toString());
+    Process play = spawn(command);
+    try {
+      assertTrue(play.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS), "rosbag play did not finish");
+      assertEquals(0, play.exitValue(), output(command));
+    } finally {
+      Roscore.killTree(play);
+    }
+    assertTrue(
+        BagRecordPlayTest.eventually(() -> headers.size() == 2),
+        "headers " + headers + "\n" + output(command));
+    ConnectionHeader fromPlay = headers.get("/robot_description");
+    assertTrue(fromPlay.get("callerid", "").startsWith("/play"), fromPlay.toString());
+    assertEquals("1", fromPlay.get("latching"), fromPlay.toString());
+    assertEquals("0", headers.get("/values").get("latching"), headers.get("/values").toString());
+    assertEquals(List.of("<robot name='r'/>"), descriptions);
   }
 }

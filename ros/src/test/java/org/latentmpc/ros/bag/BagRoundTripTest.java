@@ -185,6 +185,36 @@ class BagRoundTripTest {
   }
 
   @Test
+  void aMessageWrittenOnAConnectionKeepsItsCallerIdAndAWrongTypeIsRejected() throws IOException {
+    Path path = dir.resolve("message-on-connection.bag");
+    try (BagWriter writer = BagWriter.open(path)) {
+      BagConnection map =
+          writer.connection(
+              "/map", org.latentmpc.ros.msgs.std_msgs.String.TYPE, "/map_server", true);
+      writer.write(
+          map, Time.fromSeconds(1), new org.latentmpc.ros.msgs.std_msgs.String().setData("grid"));
+      IllegalArgumentException wrongType =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  writer.write(
+                      map,
+                      Time.fromSeconds(2),
+                      new org.latentmpc.ros.msgs.std_msgs.Float64().setData(1)));
+      assertTrue(wrongType.getMessage().contains("std_msgs/Float64"), wrongType.getMessage());
+      assertEquals(1, writer.messageCount(), "the rejected message was not written");
+    }
+    try (BagReader reader = BagReader.open(path)) {
+      List<BagMessage> messages = reader.readMessages().toList();
+      assertEquals(1, messages.size());
+      assertEquals("/map_server", messages.get(0).connection().callerId());
+      assertTrue(messages.get(0).connection().latching());
+      assertEquals(
+          "grid", messages.get(0).decode(org.latentmpc.ros.msgs.std_msgs.String.TYPE).getData());
+    }
+  }
+
+  @Test
   void writerRejectsWildcardTypesEmptyTopicsAndUseAfterClose() throws IOException {
     Path path = dir.resolve("reject.bag");
     BagWriter writer = BagWriter.open(path);

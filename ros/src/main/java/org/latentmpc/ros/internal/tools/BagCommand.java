@@ -28,6 +28,7 @@ import org.latentmpc.ros.BagTopic;
 import org.latentmpc.ros.BagWriter;
 import org.latentmpc.ros.Compression;
 import org.latentmpc.ros.ConnectedNode;
+import org.latentmpc.ros.DynamicMessage;
 import org.latentmpc.ros.MessageType;
 import org.latentmpc.ros.NodeConfiguration;
 import org.latentmpc.ros.NodeMain;
@@ -36,6 +37,7 @@ import org.latentmpc.ros.Publisher;
 import org.latentmpc.ros.PublisherOptions;
 import org.latentmpc.ros.RawMessage;
 import org.latentmpc.ros.Time;
+import org.latentmpc.ros.internal.transport.PublisherHeaderListener;
 import org.latentmpc.ros.msgs.rosgraph_msgs.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,8 +48,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bag info|record|play}: the rosbag command line tool on this library. {@code info} prints
  * what {@code rosbag info} prints (plus what was recovered from a bag without index); {@code
- * record} subscribes to topics with the wildcard type and writes what arrives; {@code play}
- * publishes a bag's messages with their recorded types and timing.
+ * record} subscribes to topics with the wildcard type and writes what arrives, one bag connection
+ * per (topic, publisher) with the publisher's callerid and latching flag as rosbag does; {@code
+ * play} publishes a bag's messages with their recorded types and timing.
  */
 @Command(
     name = "bag",
@@ -180,27 +183,34 @@ public final class BagCommand implements Runnable {
               @Override
               public void onStart(ConnectedNode node) {
                 for (String topic : topicNames) {
+                  String resolved = node.resolveName(topic);
+                  // As rosbag: one connection per publisher, with its callerid and latching flag.
+                  PublisherHeaderListener<DynamicMessage> listener =
+                      (message, from) -> {
+                        if (done.getCount() == 0) {
+                          return;
+                        }
+                        synchronized (writer) {
+                          try {
+                            BagConnection connection =
+                                writer.connection(
+                                    resolved,
+                                    message.messageType(),
+                                    from.get("callerid", ""),
+                                    from.flag("latching"));
+                            writer.write(connection, node.getCurrentTime(), message);
+                          } catch (IOException | RuntimeException e) {
+                            node.getLog().error("cannot write to " + output, e);
+                            done.countDown();
+                            return;
+                          }
+                        }
+                        if (limit != null && recorded.incrementAndGet() >= limit) {
+                          done.countDown();
+                        }
+                      };
                   node.newSubscriber(topic, MessageType.WILDCARD)
-                      .addMessageListener(
-                          message -> {
-                            if (done.getCount() == 0) {
-                              return;
-                            }
-                            synchronized (writer) {
-                              try {
-                                writer.write(
-                                    node.resolveName(topic), node.getCurrentTime(), message);
-                              } catch (IOException | RuntimeException e) {
-                                node.getLog().error("cannot write to " + output, e);
-                                done.countDown();
-                                return;
-                              }
-                            }
-                            if (limit != null && recorded.incrementAndGet() >= limit) {
-                              done.countDown();
-                            }
-                          },
-                          1000);
+                      .addMessageListener(listener, 1000);
                 }
               }
             };
@@ -342,6 +352,15 @@ public final class BagCommand implements Runnable {
       this.reader = reader;
       this.topics = topics;
       this.rate = rate;
+      // One publisher per topic and type, latched if any of its connections was (as roscpp
+      // advertises a topic latched when any of its advertisements latches).
+      Map<String, Boolean> latchedByTopicAndType = new HashMap<>();
+      for (BagConnection connection : reader.connections()) {
+        latchedByTopicAndType.merge(
+            connection.topic() + " " + connection.md5sum(),
+            connection.latching(),
+            Boolean::logicalOr);
+      }
       Map<String, Publisher<RawMessage>> byTopicAndType = new LinkedHashMap<>();
       for (BagConnection connection : reader.connections()) {
         if (topics != null && !topics.contains(connection.topic())) {
@@ -356,7 +375,7 @@ public final class BagCommand implements Runnable {
                     node.newPublisher(
                         connection.topic(),
                         type,
-                        new PublisherOptions(connection.latching(), 100)));
+                        new PublisherOptions(latchedByTopicAndType.get(key), 100)));
         publishers.put(connection.id(), publisher);
       }
       clockPublisher = clock ? node.newPublisher("/clock", Clock.TYPE) : null;

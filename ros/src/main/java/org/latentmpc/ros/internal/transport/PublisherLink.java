@@ -157,7 +157,6 @@ final class PublisherLink<T extends Message> {
       }
       linkType = ourType;
     }
-    boolean latched = reply.flag("latching");
     publisherCallerId = reply.get("callerid", "");
     s.setSoTimeout(0);
     connected = true;
@@ -194,7 +193,7 @@ final class PublisherLink<T extends Message> {
             e.toString());
         continue;
       }
-      subscriber.deliver(message, latched);
+      subscriber.deliver(message, reply);
     }
     return true;
   }

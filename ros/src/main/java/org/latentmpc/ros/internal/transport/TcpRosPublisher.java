@@ -37,6 +37,8 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
   private final IntraProcessRegistry registry;
   private final Runnable onShutdown;
   private final Class<?> messageClass;
+  // sent to each TCPROS subscriber, and handed with each message to in-process subscribers
+  private final ConnectionHeader replyHeader;
   private final CopyOnWriteArrayList<SubscriberConnection> connections =
       new CopyOnWriteArrayList<>();
   private final CopyOnWriteArrayList<LocalLink> localSubscribers = new CopyOnWriteArrayList<>();
@@ -83,6 +85,20 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
     this.registry = registry;
     this.onShutdown = onShutdown;
     this.messageClass = type.newMessage().getClass();
+    this.replyHeader =
+        ConnectionHeader.of(
+            "callerid",
+            callerId,
+            "latching",
+            options.latch() ? "1" : "0",
+            "md5sum",
+            type.md5(),
+            "message_definition",
+            type.definition(),
+            "topic",
+            topic,
+            "type",
+            type.name());
     server.addPublisher(this);
     if (registry != null) {
       registry.addPublisher(this);
@@ -150,7 +166,7 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
 
   @SuppressWarnings("unchecked")
   private <M extends Message> void deliverLocal(TcpRosSubscriber<M> s, Message message) {
-    s.deliver((M) message, options.latch());
+    s.deliver((M) message, replyHeader);
   }
 
   /**
@@ -197,20 +213,7 @@ public final class TcpRosPublisher<T extends Message> implements Publisher<T> {
     }
     socket.setTcpNoDelay(header.flag("tcp_nodelay"));
     socket.setKeepAlive(true);
-    ConnectionHeader.of(
-            "callerid",
-            callerId,
-            "latching",
-            options.latch() ? "1" : "0",
-            "md5sum",
-            type.md5(),
-            "message_definition",
-            type.definition(),
-            "topic",
-            topic,
-            "type",
-            type.name())
-        .write(socket.getOutputStream());
+    replyHeader.write(socket.getOutputStream());
     SubscriberConnection connection =
         new SubscriberConnection(socket, topic, subscriberId, options.queueSize(), dropped);
     synchronized (this) {

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>A message that came from a latching publisher is kept and handed to listeners added later, so
  * a listener added right after creating the subscriber still sees the latched message.
  *
+ * <p>Every message travels with the connection header of the publisher it came from; a {@link
+ * PublisherHeaderListener} receives it (callerid, latching, ...), a plain listener only the
+ * message.
+ *
  * @param <T> message class ({@link org.latentmpc.ros.DynamicMessage} for the wildcard)
  */
 public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> {
@@ -58,6 +62,7 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
   private final Thread dispatcher;
   private final AtomicLong droppedByListeners = new AtomicLong();
   private T latchedMessage;
+  private ConnectionHeader latchedFrom;
   private volatile boolean shutdown;
 
   /**
@@ -173,7 +178,7 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
       ListenerQueue<T> q = new ListenerQueue<>(listener, queueSize);
       listeners.add(q);
       if (latchedMessage != null) {
-        q.offer(latchedMessage);
+        q.offer(latchedMessage, latchedFrom);
         pending.signal();
       }
     } finally {
@@ -227,20 +232,22 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
   }
 
   /**
-   * Called by a publisher link (reader thread) or an in-process publisher with a new message;
-   * messages from latching publishers are kept for listeners added later.
+   * Called by a publisher link (reader thread) or an in-process publisher with a new message and
+   * the publisher's connection header; messages from latching publishers ({@code latching=1}) are
+   * kept for listeners added later.
    */
-  void deliver(T message, boolean fromLatchedPublisher) {
+  void deliver(T message, ConnectionHeader publisherHeader) {
     dispatchLock.lock();
     try {
       if (shutdown) {
         return;
       }
-      if (fromLatchedPublisher) {
+      if (publisherHeader.flag("latching")) {
         latchedMessage = message;
+        latchedFrom = publisherHeader;
       }
       for (ListenerQueue<T> q : listeners) {
-        if (q.offer(message)) {
+        if (q.offer(message, publisherHeader)) {
           droppedByListeners.incrementAndGet();
         }
       }
@@ -268,10 +275,15 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
         // take everything queued in one go: fewer lock hand-offs with the reader threads
         for (ListenerQueue<T> q : listeners) {
           MessageListener<T> l = q.listener;
+          PublisherHeaderListener<T> withHeader = q.withHeader;
           T m;
           while ((m = q.queue.pollFirst()) != null) {
             T message = m;
-            batch.add(() -> l.onNewMessage(message));
+            ConnectionHeader from = q.headers.pollFirst();
+            batch.add(
+                withHeader != null
+                    ? () -> withHeader.onNewMessage(message, from)
+                    : () -> l.onNewMessage(message));
           }
         }
       } finally {
@@ -391,26 +403,35 @@ public final class TcpRosSubscriber<T extends Message> implements Subscriber<T> 
     return "TcpRosSubscriber[" + topic + ", " + type + "]";
   }
 
-  /** A listener and its bounded queue (guarded by the dispatch lock). */
+  /**
+   * A listener and its bounded queue of messages with, in step, their publishers' headers (guarded
+   * by the dispatch lock).
+   */
   private static final class ListenerQueue<T extends Message> {
     final MessageListener<T> listener;
+    final PublisherHeaderListener<T> withHeader;
     final int capacity;
     final ArrayDeque<T> queue;
+    final ArrayDeque<ConnectionHeader> headers;
 
     ListenerQueue(MessageListener<T> listener, int capacity) {
       this.listener = listener;
+      this.withHeader = listener instanceof PublisherHeaderListener<T> h ? h : null;
       this.capacity = capacity;
       this.queue = new ArrayDeque<>(Math.min(capacity, 1024));
+      this.headers = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
     /** Adds a message; returns true if the oldest was dropped to make room. */
-    boolean offer(T message) {
+    boolean offer(T message, ConnectionHeader publisherHeader) {
       boolean dropped = false;
       if (queue.size() >= capacity) {
         queue.pollFirst();
+        headers.pollFirst();
         dropped = true;
       }
       queue.addLast(message);
+      headers.addLast(publisherHeader);
       return dropped;
     }
   }
