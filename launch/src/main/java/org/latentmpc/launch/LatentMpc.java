@@ -41,6 +41,7 @@ public final class LatentMpc implements Runnable {
     commandLine.addSubcommand("collect", new CollectCommand());
     commandLine.addSubcommand("train", new TrainCommand());
     commandLine.addSubcommand("eval-model", new EvalModelCommand());
+    commandLine.addSubcommand("eval", new org.latentmpc.launch.internal.eval.EvalCommand());
     commandLine.setExecutionExceptionHandler(LatentMpc::printError);
     return commandLine;
   }
