@@ -100,9 +100,11 @@ public final class EvalCommand implements Callable<Integer> {
   String references;
 
   @Option(
-      names = "--reference-episodes",
-      description = "run the references on the first K episodes only (default: all)")
-  Integer referenceEpisodes;
+      names = "--oracle-episodes",
+      description =
+          "run the oracle (the slow reference: every rollout simulates) on the first K episodes"
+              + " only (default: all)")
+  Integer oracleEpisodes;
 
   @Option(
       names = "--oracle-dt",
@@ -167,7 +169,7 @@ public final class EvalCommand implements Callable<Integer> {
       String plannerName,
       int maxSteps,
       List<String> references,
-      int referenceEpisodes,
+      int oracleEpisodes,
       RobotModel arm7,
       WorldModel model) {}
 
@@ -178,9 +180,9 @@ public final class EvalCommand implements Callable<Integer> {
     if (steps != null && steps <= 0) {
       throw new IllegalArgumentException("--steps must be positive, got " + steps);
     }
-    if (referenceEpisodes != null && referenceEpisodes <= 0) {
+    if (oracleEpisodes != null && oracleEpisodes <= 0) {
       throw new IllegalArgumentException(
-          "--reference-episodes must be positive, got " + referenceEpisodes);
+          "--oracle-episodes must be positive, got " + oracleEpisodes);
     }
     if (oracleThreads < 1) {
       throw new IllegalArgumentException("--oracle-threads must be >= 1, got " + oracleThreads);
@@ -251,7 +253,7 @@ public final class EvalCommand implements Callable<Integer> {
               + r.model().jointNames());
     }
     int maxSteps = steps != null ? steps : defaultSteps(robot);
-    int refEpisodes = referenceEpisodes != null ? Math.min(referenceEpisodes, episodes) : episodes;
+    int refEpisodes = oracleEpisodes != null ? Math.min(oracleEpisodes, episodes) : episodes;
     WorldModel model = WorldModels.load(modelDir);
     return new Setup(r, pc, plannerName, maxSteps, refs, refEpisodes, arm7, model);
   }
@@ -325,7 +327,7 @@ public final class EvalCommand implements Callable<Integer> {
     modelPolicy.setPlanner(s.planner.create(LatentDynamics.of(model), limits, clock));
     results.add(evaluator.run(modelPolicy, specs, progress));
 
-    List<EpisodeSpec> refSpecs = specs.subList(0, s.referenceEpisodes);
+    List<EpisodeSpec> oracleSpecs = specs.subList(0, s.oracleEpisodes);
     for (String ref : s.references) {
       if ("oracle".equals(ref)) {
         try (OracleDynamics dynamics =
@@ -336,11 +338,11 @@ public final class EvalCommand implements Callable<Integer> {
                 oracleThreads)) {
           OraclePolicy oracle = new OraclePolicy();
           oracle.setPlanner(s.planner.create(dynamics, limits, clock));
-          results.add(evaluator.run(oracle, refSpecs, progress));
+          results.add(evaluator.run(oracle, oracleSpecs, progress));
         }
       } else {
         results.add(
-            evaluator.run(new RandomPolicy(s.planner.actionLimitRad(), seed), refSpecs, progress));
+            evaluator.run(new RandomPolicy(s.planner.actionLimitRad(), seed), specs, progress));
       }
     }
     return new EvalReport(

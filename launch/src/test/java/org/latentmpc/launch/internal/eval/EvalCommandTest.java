@@ -104,12 +104,17 @@ class EvalCommandTest {
             CONFIGS.toString(),
             "--oracle-threads",
             "2",
+            "--oracle-episodes",
+            "1",
             "--json",
             json.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     for (String method : new String[] {"model", "oracle", "random"}) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith(method + " ")), method + r.out());
-      assertEquals(2, r.err().lines().filter(l -> l.startsWith("eval " + method + " ")).count());
+      assertEquals(
+          method.equals("oracle") ? 1 : 2,
+          r.err().lines().filter(l -> l.startsWith("eval " + method + " ")).count(),
+          r.err());
     }
     assertTrue(r.out().contains("success threshold 0.0081 m (fingertip)"), r.out());
     assertTrue(r.out().contains("plan p95 ms"), r.out());
@@ -122,10 +127,12 @@ class EvalCommandTest {
     assertEquals(3, methods.size());
     for (String method : new String[] {"model", "oracle", "random"}) {
       JsonObject m = methods.getAsJsonObject(method);
-      assertEquals(2, m.get("episodes").getAsInt(), method);
-      assertEquals(2, m.getAsJsonArray("episode_results").size(), method);
+      int episodes = method.equals("oracle") ? 1 : 2;
+      assertEquals(episodes, m.get("episodes").getAsInt(), method);
+      assertEquals(episodes, m.getAsJsonArray("episode_results").size(), method);
       double rate = m.get("success_rate").getAsDouble();
       assertTrue(rate >= 0 && rate <= 1, method);
+      assertEquals(m.get("successes").getAsInt(), rate * episodes, 1e-9, method);
       assertTrue(m.get("median_final_error_m").getAsDouble() >= 0, method);
       if (method.equals("random")) {
         assertTrue(m.get("plan_time_p50_ms").isJsonNull());
@@ -146,7 +153,7 @@ class EvalCommandTest {
               .getAsJsonObject()
               .get("start_error_m")
               .getAsDouble();
-      for (String method : new String[] {"oracle", "random"}) {
+      for (String method : e == 0 ? new String[] {"oracle", "random"} : new String[] {"random"}) {
         assertEquals(
             start,
             methods
