@@ -28,6 +28,9 @@ class EvalPiecesTest {
   /** Float latents carry the start state: predictions agree to float precision. */
   static final double ORACLE_TOL = 1e-4;
 
+  /** How closely the position controller settles on a held target (rad). */
+  static final double TRACK_TOL_RAD = 0.01;
+
   static CollectRobot reacher;
   static RobotModel arm7;
 
@@ -81,6 +84,38 @@ class EvalPiecesTest {
       assertTrue(a.get(e).startErrorM() >= 3 * s.thresholdM());
       assertEquals(
           a.get(e).startErrorM(), s.errorM(a.get(e).startRad(), a.get(e).goalEndEffectorM()));
+    }
+  }
+
+  @Test
+  void arm7EpisodesClearTheFloorAndItsPlantTracksADelta() throws Exception {
+    CollectRobot arm = CollectRobot.load("arm7", CONFIGS);
+    LockStepPlant plant = new LockStepPlant(arm.model(), arm.controller(), 0.001, 0.1);
+    SuccessCriterion s = new SuccessCriterion(arm.model(), arm.model());
+    List<EpisodeSpec> episodes = new EpisodeSampler(plant, s, 0.0).sample(10, 1);
+    var kinematics = arm.model().newKinematics();
+    double[] pose = new double[12];
+    for (EpisodeSpec e : episodes) {
+      for (double[] q : new double[][] {e.startRad(), e.goalRad()}) {
+        kinematics.update(q);
+        for (int link = 1; link < arm.model().links().size(); link++) {
+          kinematics.linkPose(link, pose);
+          assertTrue(pose[11] >= EpisodeSampler.FLOOR_CLEARANCE_M, "link " + link + " z");
+        }
+      }
+      assertTrue(e.startErrorM() >= 3 * s.thresholdM());
+    }
+    // One delta of 0.05 rad per joint, then holding: the joints settle near their targets.
+    EpisodeSpec e = episodes.get(0);
+    plant.reset(e.startRad());
+    double[] delta = new double[7];
+    java.util.Arrays.fill(delta, 0.05);
+    plant.commandDelta(delta);
+    for (int k = 0; k < 10; k++) {
+      plant.advance();
+    }
+    for (int j = 0; j < 7; j++) {
+      assertEquals(e.startRad()[j] + delta[j], plant.position(j), TRACK_TOL_RAD, "joint " + j);
     }
   }
 
