@@ -11,8 +11,10 @@ import org.latentmpc.robot.RobotModel;
  * bounds (soft joint limits) minus a margin, redrawn until every link is at least {@link
  * #FLOOR_CLEARANCE_M} above the floor (a reachable pose, not one through the floor) and the start's
  * end effector is at least {@link #MIN_START_DISTANCE_THRESHOLDS} success thresholds from the
- * goal's (no episode starts solved). Episodes are drawn in order from one generator, so the first k
- * episodes are the same for any episode count.
+ * goal's (no episode starts solved). With a goal radius R, each goal joint is instead drawn
+ * uniformly within R of the start's (clamped into the same bounds): goals near the start, for
+ * models whose latent distance is informative only locally. Episodes are drawn in order from one
+ * generator, so the first k episodes are the same for any episode count.
  */
 final class EpisodeSampler {
   /** How far inside the command bounds starts and goals are drawn (rad), as in {@code collect}. */
@@ -61,14 +63,25 @@ final class EpisodeSampler {
     }
   }
 
-  /** The first {@code episodes} episodes for {@code seed}. */
+  /** The first {@code episodes} episodes for {@code seed}, goals anywhere in the bounds. */
   List<EpisodeSpec> sample(int episodes, long seed) {
+    return sample(episodes, seed, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The first {@code episodes} episodes for {@code seed}, each goal joint within {@code
+   * goalRadiusRad} of the start's (infinite: anywhere in the bounds).
+   */
+  List<EpisodeSpec> sample(int episodes, long seed, double goalRadiusRad) {
+    if (!(goalRadiusRad > 0)) {
+      throw new IllegalArgumentException("the goal radius must be > 0 rad, got " + goalRadiusRad);
+    }
     Random random = new Random(seed);
     List<EpisodeSpec> out = new ArrayList<>(episodes);
     double minDistance = MIN_START_DISTANCE_THRESHOLDS * success.thresholdM();
     for (int e = 0; e < episodes; e++) {
-      double[] start = drawPose(random);
-      double[] goal = drawPose(random);
+      double[] start = drawPose(random, null, goalRadiusRad);
+      double[] goal = drawPose(random, start, goalRadiusRad);
       double[] goalEe = new double[3];
       success.endEffector(goal, goalEe);
       double distance = success.errorM(start, goalEe);
@@ -77,7 +90,7 @@ final class EpisodeSampler {
         if (++draws > MAX_DRAWS) {
           throw new IllegalStateException("no goal far enough from the start after many draws");
         }
-        goal = drawPose(random);
+        goal = drawPose(random, start, goalRadiusRad);
         success.endEffector(goal, goalEe);
         distance = success.errorM(start, goalEe);
       }
@@ -86,11 +99,18 @@ final class EpisodeSampler {
     return out;
   }
 
-  private double[] drawPose(Random random) {
+  /** A pose in the bounds, within {@code radiusRad} of {@code around} per joint if given. */
+  private double[] drawPose(Random random, double[] around, double radiusRad) {
     double[] q = new double[lowerRad.length];
     for (int draws = 0; draws < MAX_DRAWS; draws++) {
       for (int j = 0; j < q.length; j++) {
-        q[j] = lowerRad[j] + (upperRad[j] - lowerRad[j]) * random.nextDouble();
+        double lo = lowerRad[j];
+        double hi = upperRad[j];
+        if (around != null && Double.isFinite(radiusRad)) {
+          lo = Math.max(lo, around[j] - radiusRad);
+          hi = Math.min(hi, around[j] + radiusRad);
+        }
+        q[j] = lo + (hi - lo) * random.nextDouble();
       }
       if (aboveFloor(q)) {
         return q;

@@ -113,6 +113,13 @@ public final class EvalCommand implements Callable<Integer> {
   double oracleDtS;
 
   @Option(
+      names = "--goal-radius",
+      paramLabel = "RAD",
+      description =
+          "draw each goal joint within RAD of the start's (default: anywhere inside the limits)")
+  Double goalRadiusRad;
+
+  @Option(
       names = "--oracle-threads",
       defaultValue = "1",
       description = "threads for the oracle's rollouts (default: 1; results do not depend on it)")
@@ -183,6 +190,9 @@ public final class EvalCommand implements Callable<Integer> {
     if (oracleEpisodes != null && oracleEpisodes <= 0) {
       throw new IllegalArgumentException(
           "--oracle-episodes must be positive, got " + oracleEpisodes);
+    }
+    if (goalRadiusRad != null && !(goalRadiusRad > 0)) {
+      throw new IllegalArgumentException("--goal-radius must be > 0 rad, got " + goalRadiusRad);
     }
     if (oracleThreads < 1) {
       throw new IllegalArgumentException("--oracle-threads must be >= 1, got " + oracleThreads);
@@ -303,7 +313,10 @@ public final class EvalCommand implements Callable<Integer> {
     SuccessCriterion success = new SuccessCriterion(robotModel, s.arm7);
     Scene scene = s.robot.scene();
     double floor = scene.floor() != null ? scene.floor().heightM() : Double.NEGATIVE_INFINITY;
-    List<EpisodeSpec> specs = new EpisodeSampler(plant, success, floor).sample(episodes, seed);
+    List<EpisodeSpec> specs =
+        new EpisodeSampler(plant, success, floor)
+            .sample(
+                episodes, seed, goalRadiusRad != null ? goalRadiusRad : Double.POSITIVE_INFINITY);
     ClosedLoopEvaluator evaluator = new ClosedLoopEvaluator(plant, success, s.maxSteps);
     LongSupplier clock = wallBudget ? System::nanoTime : plant::timeNanos;
     CostConfig.JointLimitCostFactory limits =
@@ -361,7 +374,8 @@ public final class EvalCommand implements Callable<Integer> {
             success.reachM(),
             success.referenceReachM(),
             physicsDtS,
-            s.references.contains("oracle") ? oracleDtS : Double.NaN),
+            s.references.contains("oracle") ? oracleDtS : Double.NaN,
+            goalRadiusRad != null ? goalRadiusRad : Double.POSITIVE_INFINITY),
         results);
   }
 

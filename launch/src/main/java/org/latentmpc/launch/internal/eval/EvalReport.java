@@ -34,6 +34,7 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
    * @param arm7ReachM arm7's reach (m)
    * @param physicsStepS the evaluation's physics step (s)
    * @param oraclePhysicsStepS the oracle's rollout physics step (s)
+   * @param goalRadiusRad how far each goal joint may be from the start's (rad; infinite: anywhere)
    */
   record Settings(
       String robot,
@@ -50,19 +51,24 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
       double reachM,
       double arm7ReachM,
       double physicsStepS,
-      double oraclePhysicsStepS) {}
+      double oraclePhysicsStepS,
+      double goalRadiusRad) {}
 
   /** Prints the header and the table. */
   void printTable(PrintStream out) {
     Settings s = settings;
     out.printf(
         Locale.ROOT,
-        "eval: %s, model %s, %d episodes, seed %d, at most %d steps of %.3f s, planner %s"
-            + " (plan clock: %s)%n",
+        "eval: %s, model %s, %d episodes, seed %d, goals %s, at most %d steps of %.3f s,"
+            + " planner %s (plan clock: %s)%n",
         s.robot(),
         s.modelDir(),
         s.episodes(),
         s.seed(),
+        Double.isFinite(s.goalRadiusRad())
+            ? String.format(
+                Locale.ROOT, "within %.3f rad per joint of the start", s.goalRadiusRad())
+            : "anywhere inside the limits",
         s.maxSteps(),
         s.controlPeriodS(),
         s.planner(),
@@ -125,6 +131,7 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
     root.addProperty("arm7_reach_m", s.arm7ReachM());
     root.addProperty("physics_step_s", s.physicsStepS());
     number(root, "oracle_physics_step_s", s.oraclePhysicsStepS());
+    number(root, "goal_radius_rad", s.goalRadiusRad());
     JsonObject methodsJson = new JsonObject();
     for (MethodResult m : methods) {
       JsonObject o = new JsonObject();

@@ -185,11 +185,14 @@ class EvalCommandTest {
             "--configs",
             CONFIGS.toString(),
             "--references",
-            "none");
+            "none",
+            "--goal-radius",
+            "0.5");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("model ")), r.out());
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("oracle ")), r.out());
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("random ")), r.out());
+    assertTrue(r.out().contains("goals within 0.500 rad per joint of the start"), r.out());
   }
 
   @Test
@@ -244,6 +247,16 @@ class EvalCommandTest {
         "1",
         "--json",
         dir.resolve("no-such-dir").resolve("x.json").toString());
+    assertBad(
+        "--goal-radius must be > 0 rad",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--goal-radius",
+        "-1");
     assertBad(
         "is not a whole number",
         "--robot",

@@ -88,6 +88,23 @@ class EvalPiecesTest {
   }
 
   @Test
+  void aGoalRadiusKeepsGoalsNearTheStart() {
+    LockStepPlant plant = plant();
+    SuccessCriterion s = new SuccessCriterion(reacher.model(), arm7);
+    double radius = 0.5;
+    List<EpisodeSpec> near = new EpisodeSampler(plant, s, 0.0).sample(20, 4, radius);
+    assertEquals(
+        near.get(7).goalRad()[1],
+        new EpisodeSampler(plant, s, 0.0).sample(8, 4, radius).get(7).goalRad()[1]);
+    for (EpisodeSpec e : near) {
+      for (int j = 0; j < plant.dof(); j++) {
+        assertTrue(Math.abs(e.goalRad()[j] - e.startRad()[j]) <= radius, "joint " + j);
+      }
+      assertTrue(e.startErrorM() >= 3 * s.thresholdM());
+    }
+  }
+
+  @Test
   void arm7EpisodesClearTheFloorAndItsPlantTracksADelta() throws Exception {
     CollectRobot arm = CollectRobot.load("arm7", CONFIGS);
     LockStepPlant plant = new LockStepPlant(arm.model(), arm.controller(), 0.001, 0.1);
