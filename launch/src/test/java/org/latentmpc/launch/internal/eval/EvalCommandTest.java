@@ -168,7 +168,7 @@ class EvalCommandTest {
   }
 
   @Test
-  void referencesNoneRunsTheModelOnly() {
+  void referencesNoneRunsTheModelOnlyWithNearGoalsAndTheWallClock() {
     Run r =
         run(
             EvalCommand.class,
@@ -187,12 +187,14 @@ class EvalCommandTest {
             "--references",
             "none",
             "--goal-radius",
-            "0.5");
+            "0.5",
+            "--wall-budget");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("model ")), r.out());
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("oracle ")), r.out());
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("random ")), r.out());
     assertTrue(r.out().contains("goals within 0.500 rad per joint of the start"), r.out());
+    assertTrue(r.out().contains("(plan clock: wall)"), r.out());
   }
 
   @Test
