@@ -18,7 +18,11 @@ import org.latentmpc.ros.NodeMain;
  * /joint_states}), {@code ~emergency_stop_topic} ({@code /emergency_stop}), {@code ~reset_service}
  * ({@code /emergency_stop/reset}), {@code ~spin_us} (wall clock busy-wait before each deadline,
  * default 50), {@code ~joint_state_timeout} (s, default 0.25: with older joint states the node
- * sends nothing until they flow again).
+ * sends nothing until they flow again), {@code ~sim_mode} (the simulator's stepping mode when it is
+ * in the loop: {@code lockstep} runs one cycle per received joint state at the state's stamp
+ * instead of the fixed-rate loop, for a simulator that waits for each command, and latches the
+ * effort output; {@code realtime}, {@code fast} or empty (default) run the fixed-rate loop; loop
+ * statistics stay empty in lock-step).
  *
  * <p>Topics, relative to the node's namespace: in, {@code <ns>/command} (JointTrajectory for type
  * trajectory, Float64MultiArray otherwise), {@code <ns>/group_command} (Float64MultiArray

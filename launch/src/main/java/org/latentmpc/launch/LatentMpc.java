@@ -2,6 +2,7 @@ package org.latentmpc.launch;
 
 import org.latentmpc.launch.internal.LaunchCommand;
 import org.latentmpc.launch.internal.RunCommand;
+import org.latentmpc.launch.internal.demo.DemoCommand;
 import org.latentmpc.ros.internal.tools.BagCommand;
 import org.latentmpc.ros.internal.tools.MasterCommand;
 import org.latentmpc.ros.internal.tools.MsgCommand;
@@ -42,6 +43,7 @@ public final class LatentMpc implements Runnable {
     commandLine.addSubcommand("train", new TrainCommand());
     commandLine.addSubcommand("eval-model", new EvalModelCommand());
     commandLine.addSubcommand("eval", new org.latentmpc.launch.internal.eval.EvalCommand());
+    commandLine.addSubcommand("demo", new DemoCommand());
     commandLine.setExecutionExceptionHandler(LatentMpc::printError);
     return commandLine;
   }

@@ -347,7 +347,7 @@ public final class BagDatasetReader {
           vel[i] = velocities.get(stateIdx.get(i));
           times[i] = imageTimes[frameIdx.get(i)] / 1e9;
           if (i < steps) {
-            act[i] = actions.get(start + i);
+            act[i] = action(bag, actions.get(start + i), pos[i]);
           }
         }
         out.add(
@@ -364,6 +364,31 @@ public final class BagDatasetReader {
       start = end;
     }
     return out;
+  }
+
+  /** The model's action (a joint-position delta) from a recorded action message. */
+  private float[] action(Path bag, float[] recorded, double[] positionsRad) {
+    if (topics.actionKind() == BagTopics.ActionKind.DELTA) {
+      return recorded;
+    }
+    if (recorded.length != positionsRad.length) {
+      throw new IllegalArgumentException(
+          bag
+              + ": "
+              + topics.action()
+              + " holds "
+              + recorded.length
+              + " targets but "
+              + topics.jointStates()
+              + " has "
+              + positionsRad.length
+              + " joints: absolute targets need one per joint, in the joint state's order");
+    }
+    float[] delta = new float[recorded.length];
+    for (int j = 0; j < delta.length; j++) {
+      delta[j] = (float) (recorded[j] - positionsRad[j]);
+    }
+    return delta;
   }
 
   private static boolean resetBetween(long[] resets, long after, long atOrBefore) {

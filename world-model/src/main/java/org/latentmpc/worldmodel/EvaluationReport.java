@@ -87,14 +87,35 @@ public record EvaluationReport(
     sb.append(
         String.format(
             java.util.Locale.ROOT,
-            "  probe R^2 mean %.4f, min %.4f%n  effective rank %.2f of %d%n"
+            "  probe R^2 mean %.4f, min %.4f (%s)%n%s  effective rank %.2f of %d%n"
                 + "  energy check: %.1f%% pass (mean fraction of random actions beaten %.3f)%n",
             probeR2Mean,
             probeR2Min,
+            perJoint(),
+            endEffectorProbeR2.length == 0
+                ? ""
+                : String.format(
+                    java.util.Locale.ROOT,
+                    "  end-effector probe R^2 (x, y, z) %s%n",
+                    java.util.Arrays.stream(endEffectorProbeR2)
+                        .mapToObj(v -> String.format(java.util.Locale.ROOT, "%.4f", v))
+                        .collect(java.util.stream.Collectors.joining(", "))),
             effectiveRank,
             latentStd.length,
             100 * energyPassRate,
             energyMeanFractionBeaten));
+    return sb.toString();
+  }
+
+  private String perJoint() {
+    StringBuilder sb = new StringBuilder();
+    for (int j = 0; j < probeR2.length; j++) {
+      if (j > 0) {
+        sb.append(", ");
+      }
+      String name = j < jointNames.size() ? jointNames.get(j) : "joint " + j;
+      sb.append(String.format(java.util.Locale.ROOT, "%s %.4f", name, probeR2[j]));
+    }
     return sb.toString();
   }
 }

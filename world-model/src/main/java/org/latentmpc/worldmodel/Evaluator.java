@@ -35,6 +35,9 @@ public final class Evaluator {
   /** Ridge added to the probe's normal equations (relative to their trace / size). */
   public static final double PROBE_RIDGE = 1e-6;
 
+  /** A probe target whose variance is below this fraction of its squared mean is constant. */
+  static final double CONSTANT_TARGET_VARIANCE = 1e-12;
+
   private static final int ENCODE_BATCH = 128;
   private static final int ROLLOUT_BATCH = 512;
 
@@ -140,8 +143,8 @@ public final class Evaluator {
     double[] probe = probe(data, latents, p -> p, true);
     double[] eeProbe =
         endEffector == null ? new double[0] : probe(data, latents, endEffector, false);
-    double probeMean = Arrays.stream(probe).average().orElse(Double.NaN);
-    double probeMin = Arrays.stream(probe).min().orElse(Double.NaN);
+    double probeMean = Arrays.stream(probe).filter(Double::isFinite).average().orElse(Double.NaN);
+    double probeMin = Arrays.stream(probe).filter(Double::isFinite).min().orElse(Double.NaN);
     double[] fractions = energy(episodes, latents);
     double pass = 0;
     double meanFrac = 0;
@@ -279,7 +282,11 @@ public final class Evaluator {
         ssRes += r * r;
         ssTot += c * c;
       }
-      r2[j] = ssTot > 0 ? 1 - ssRes / ssTot : Double.NaN;
+      // A target that does not vary (the planar reacher's height) has no R^2: NaN, not a
+      // huge negative number from dividing by rounding noise.
+      double scale = Math.max(1e-12, mean * mean);
+      r2[j] =
+          ssTot > CONSTANT_TARGET_VARIANCE * scale * yt.numRows ? 1 - ssRes / ssTot : Double.NaN;
     }
     if (keepScatter) {
       lastProbe = new double[][] {column(yt, 0), column(pred, 0)};

@@ -78,7 +78,10 @@ class BagDatasetInteropTest {
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python rosbag writer timed out");
     String out = new String(p.getInputStream().readAllBytes());
     assertEquals(0, p.exitValue(), out);
-    SequenceDataset data = new BagDatasetReader(BagTopics.DEFAULTS, 4, 4).read(List.of(bag));
+    // Like a rosbag record of a real arm: absolute targets on the controllers' command topic.
+    BagTopics topics =
+        BagTopics.DEFAULTS.withAction(BagTopics.TARGET_ACTION_TOPIC, BagTopics.ActionKind.TARGET);
+    SequenceDataset data = new BagDatasetReader(topics, 4, 4).read(List.of(bag));
     assertEquals(2, data.episodes().size());
     assertEquals(List.of("j1", "j2"), data.jointNames());
     for (int e = 0; e < 2; e++) {
@@ -88,7 +91,8 @@ class BagDatasetInteropTest {
         assertEquals(10 * k + e, ep.frames()[k][5]);
         assertArrayEquals(new double[] {k + 100.0 * e, -k}, ep.positions()[k]);
         if (k < STEPS) {
-          assertArrayEquals(new float[] {k + 0.5f, -0.25f}, ep.actions()[k]);
+          // target minus the observed position
+          assertArrayEquals(new float[] {0.5f - 100f * e, k - 0.25f}, ep.actions()[k]);
         }
       }
     }

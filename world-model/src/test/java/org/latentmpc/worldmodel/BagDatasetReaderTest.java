@@ -26,6 +26,10 @@ class BagDatasetReaderTest {
   static final double PERIOD_S = 0.1;
   static final int SIZE = 4;
 
+  /** The hand-made bags carry their (two-entry, delta) actions on the controllers' topic. */
+  static final BagTopics HAND =
+      BagTopics.DEFAULTS.withAction("/arm_controller/group_command", BagTopics.ActionKind.DELTA);
+
   /** An image whose every byte is {@code value} (bgr8 when asked, with a padded step). */
   static Image image(int value, boolean bgr) {
     int step = SIZE * 3 + 2;
@@ -90,7 +94,7 @@ class BagDatasetReaderTest {
   void alignsObservationsAndActionsAndSplitsEpisodes(@TempDir Path dir) throws IOException {
     Path bag = dir.resolve("hand.bag");
     writeBag(bag, 5, true, false);
-    SequenceDataset data = new BagDatasetReader(BagTopics.DEFAULTS, SIZE, SIZE).read(List.of(bag));
+    SequenceDataset data = new BagDatasetReader(HAND, SIZE, SIZE).read(List.of(bag));
     assertEquals(2, data.episodes().size());
     assertEquals(List.of("j1"), data.jointNames());
     for (int e = 0; e < 2; e++) {
@@ -113,7 +117,7 @@ class BagDatasetReaderTest {
   void splitsAtTimeGapsWithoutEpisodeTopicAndConvertsBgr(@TempDir Path dir) throws IOException {
     Path bag = dir.resolve("gap.bag");
     writeBag(bag, 4, false, true);
-    SequenceDataset data = new BagDatasetReader(BagTopics.DEFAULTS, SIZE, SIZE).read(List.of(bag));
+    SequenceDataset data = new BagDatasetReader(HAND, SIZE, SIZE).read(List.of(bag));
     assertEquals(2, data.episodes().size());
     Episode second = data.episodes().get(1);
     assertEquals(4, second.steps());
@@ -123,10 +127,44 @@ class BagDatasetReaderTest {
   }
 
   @Test
+  void absoluteTargetsBecomeDeltasAgainstTheObservedPositions(@TempDir Path dir)
+      throws IOException {
+    Path bag = dir.resolve("targets.bag");
+    try (BagWriter w = BagWriter.open(bag)) {
+      for (int k = 0; k <= 4; k++) {
+        double t = 10 + k * PERIOD_S;
+        w.write("/camera/image_raw", Time.fromSeconds(t - 0.002), image(k, false));
+        w.write("/joint_states", Time.fromSeconds(t - 0.002), state(2 * k));
+        if (k < 4) {
+          w.write(
+              "/arm_controller/group_command",
+              Time.fromSeconds(t),
+              new Float64MultiArray().setData(new double[] {2 * k + 0.25 * k}));
+        }
+      }
+    }
+    BagTopics targets =
+        BagTopics.DEFAULTS.withAction("/arm_controller/group_command", BagTopics.ActionKind.TARGET);
+    Episode ep = new BagDatasetReader(targets, SIZE, SIZE).read(List.of(bag)).episodes().get(0);
+    assertEquals(4, ep.steps());
+    for (int k = 0; k < 4; k++) {
+      assertArrayEquals(new float[] {0.25f * k}, ep.actions()[k], "delta of step " + k);
+    }
+    // Two targets for one joint: a clear error, not a silent misalignment.
+    Path bad = dir.resolve("bad.bag");
+    writeBag(bad, 3, true, false);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new BagDatasetReader(targets, SIZE, SIZE).read(List.of(bad)));
+    assertTrue(e.getMessage().contains("one per joint"), e.getMessage());
+  }
+
+  @Test
   void missingTopicErrorListsTopicsPresent(@TempDir Path dir) throws IOException {
     Path bag = dir.resolve("hand.bag");
     writeBag(bag, 3, true, false);
-    BagTopics other = BagTopics.DEFAULTS.withAction("/collect/action");
+    BagTopics other = BagTopics.DEFAULTS.withAction("/collect/action", BagTopics.ActionKind.DELTA);
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

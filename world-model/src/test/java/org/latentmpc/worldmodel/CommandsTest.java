@@ -79,6 +79,20 @@ class CommandsTest {
     assertEquals(2, again.code());
     assertTrue(again.err().contains("--resume"), again.err());
 
+    Run wrongRobot =
+        run(
+            EvalModelCommand.class,
+            "--model",
+            model.toString(),
+            "--data",
+            held.toString(),
+            "--robot",
+            "reacher2",
+            "--configs",
+            TINY.getParent().getParent().toString());
+    assertEquals(2, wrongRobot.code(), wrongRobot.out() + wrongRobot.err());
+    assertTrue(
+        wrongRobot.err().contains("joint 'x' is not a moving joint of reacher2"), wrongRobot.err());
     Run e = run(EvalModelCommand.class, "--model", model.toString(), "--data", held.toString());
     assertEquals(0, e.code(), e.out() + e.err());
     assertTrue(e.out().contains("8-step normalised error"), e.out());
@@ -122,9 +136,22 @@ class CommandsTest {
             "--out",
             dir.resolve("m").toString(),
             "--action-topic",
-            "/collect/action");
+            "/arm_controller/group_command");
     assertEquals(2, wrongTopic.code());
     assertTrue(wrongTopic.err().contains("the bag has: "), wrongTopic.err());
+    Run wrongKind =
+        run(
+            TrainCommand.class,
+            "--data",
+            bag.toString(),
+            "--config",
+            TINY.toString(),
+            "--out",
+            dir.resolve("m").toString(),
+            "--action-kind",
+            "sideways");
+    assertEquals(2, wrongKind.code());
+    assertTrue(wrongKind.err().contains("use delta or target"), wrongKind.err());
     Run noModel =
         run(
             EvalModelCommand.class,
@@ -135,5 +162,21 @@ class CommandsTest {
     assertEquals(2, noModel.code());
     assertTrue(noModel.err().contains("no checkpoint"), noModel.err());
     assertTrue(Files.notExists(dir.resolve("m")));
+  }
+
+  @Test
+  void endEffectorProbeTargetIsTheFingertipByJointName() throws Exception {
+    org.latentmpc.robot.RobotModel reacher =
+        org.latentmpc.robot.RobotModel.fromUrdf(
+            TINY.getParent().getParent().resolve("robots/reacher2.urdf"));
+    // The data lists the joints in the other order: matched by name.
+    java.util.function.Function<double[], double[]> ee =
+        EvalModelCommand.endEffector(reacher, java.util.List.of("joint2", "joint1"));
+    double[] straight = ee.apply(new double[] {0, 0});
+    assertEquals(0.22, straight[0], 1e-9); // upper arm 0.12 m + forearm 0.10 m
+    assertEquals(0.0, straight[1], 1e-9);
+    double[] bent = ee.apply(new double[] {Math.PI / 2, 0}); // joint2 = 90 deg, joint1 = 0
+    assertEquals(0.12, bent[0], 1e-9);
+    assertEquals(0.10, bent[1], 1e-9);
   }
 }

@@ -41,17 +41,22 @@ class SyntheticProbeTest {
         .train(train, false);
     System.out.println(log.toString(StandardCharsets.UTF_8));
     try (WorldModel model = WorldModels.load(dir.resolve("m"))) {
-      // "End effector": a point at a fixed offset from the dot, in a rotated frame.
+      // "End effector": a point at a fixed offset from the dot, in a rotated frame, at a constant
+      // height (like the planar reacher's): a constant coordinate has no R^2 (NaN).
       EvaluationReport report =
-          new Evaluator(model, 3, q -> new double[] {0.6 * q[0] + 0.8 * q[1], q[1] - q[0] + 0.3})
+          new Evaluator(
+                  model, 3, q -> new double[] {0.6 * q[0] + 0.8 * q[1], q[1] - q[0] + 0.3, 0.055})
               .evaluate(heldOut);
       System.out.println(report.summary());
       System.out.println(report.toJson());
       assertTrue(report.probeR2Min() > MIN_PROBE_R2, report.summary());
-      assertEquals(2, report.endEffectorProbeR2().length);
-      for (double r2 : report.endEffectorProbeR2()) {
-        assertTrue(r2 > MIN_PROBE_R2, "end-effector probe " + r2);
+      assertEquals(3, report.endEffectorProbeR2().length);
+      for (int i = 0; i < 2; i++) {
+        assertTrue(
+            report.endEffectorProbeR2()[i] > MIN_PROBE_R2,
+            "end-effector probe " + report.endEffectorProbeR2()[i]);
       }
+      assertTrue(Double.isNaN(report.endEffectorProbeR2()[2]), report.summary());
       // A better-than-chance latent model: the 1-step error is well below the latent variance,
       // and the true action beats most random ones.
       assertTrue(report.kStepError().get(1) < MAX_ONE_STEP_ERROR, report.summary());

@@ -54,6 +54,14 @@ public final class ControllerNodeRuntime {
   private final String ns;
   private final int n;
 
+  /**
+   * Lock-step with a simulator ({@code ~sim_mode lockstep}): one cycle per received joint state, at
+   * its stamp, instead of the fixed-rate loop (the simulator waits for each command).
+   */
+  private final boolean lockstep;
+
+  private long lockstepPreviousNanos = Long.MIN_VALUE;
+
   private final Object stateLock = new Object();
   private final double[] sharedQ;
   private final double[] sharedQd;
@@ -132,6 +140,12 @@ public final class ControllerNodeRuntime {
       throw new IllegalArgumentException("~joint_state_timeout must be > 0 s, got " + timeoutS);
     }
     this.stateTimeoutNanos = Math.round(timeoutS * 1e9);
+    String simMode = params.getString("~sim_mode", "").trim();
+    this.lockstep = simMode.equalsIgnoreCase("lockstep");
+    if (!simMode.isEmpty() && !lockstep && !simMode.matches("(?i)realtime|fast")) {
+      throw new IllegalArgumentException(
+          "~sim_mode must be realtime, fast, lockstep or empty, got '" + simMode + "'");
+    }
     this.loop = new ControlLoop(clock, settings.rateHz(), this::cycle);
     this.stateEveryCycles =
         settings.statePublishRateHz() > 0
@@ -141,8 +155,8 @@ public final class ControllerNodeRuntime {
         "controllers: {} joints {} at {} Hz on {} time, output {}, commands on {}/command",
         settings.type().name().toLowerCase(java.util.Locale.ROOT),
         settings.joints(),
-        settings.rateHz(),
-        simTime ? "sim" : "wall",
+        lockstep ? "one cycle per joint state (lock-step)," : settings.rateHz(),
+        simTime ? "sim" : lockstep ? "joint-state stamp" : "wall",
         settings.outputMode(),
         ns);
   }
@@ -215,7 +229,15 @@ public final class ControllerNodeRuntime {
       stateRing[k] = s;
     }
     if (settings.outputMode() == OutputMode.EFFORT) {
-      effortPub = node.newPublisher(settings.effortTopic(), Float64MultiArray.TYPE);
+      // Lock-step: latched, so that a simulator connecting after the first command still gets it
+      // (it waits for a command before it steps and publishes the next joint state).
+      effortPub =
+          lockstep
+              ? node.newPublisher(
+                  settings.effortTopic(),
+                  Float64MultiArray.TYPE,
+                  org.latentmpc.ros.PublisherOptions.latched())
+              : node.newPublisher(settings.effortTopic(), Float64MultiArray.TYPE);
     } else {
       positionPub = node.newPublisher(settings.positionTopic(), Float64MultiArray.TYPE);
       velocityPub = node.newPublisher(settings.velocityTopic(), Float64MultiArray.TYPE);
@@ -259,7 +281,9 @@ public final class ControllerNodeRuntime {
               return t;
             });
     statsExecutor.scheduleAtFixedRate(this::publishStatistics, 1, 1, TimeUnit.SECONDS);
-    loop.start("controller-loop");
+    if (!lockstep) {
+      loop.start("controller-loop");
+    }
   }
 
   private void subscribeCommands() {
@@ -343,8 +367,25 @@ public final class ControllerNodeRuntime {
         }
       }
       haveState = true;
-      lastStateNanos = clock.nowNanos();
+      lastStateNanos = lockstep ? m.getHeader().getStamp().toNanos() : clock.nowNanos();
     }
+    if (lockstep) {
+      lockstepCycle(m.getHeader().getStamp().toNanos());
+    }
+  }
+
+  /**
+   * One cycle for the joint state just received, at its stamp (on the subscriber's thread, the only
+   * one that runs cycles in lock-step). A repeated stamp gets no second cycle.
+   */
+  private void lockstepCycle(long stampNanos) {
+    long period = Math.round(1e9 / settings.rateHz());
+    long dt = lockstepPreviousNanos == Long.MIN_VALUE ? period : stampNanos - lockstepPreviousNanos;
+    if (dt <= 0) {
+      return;
+    }
+    lockstepPreviousNanos = stampNanos;
+    cycle(stampNanos, dt);
   }
 
   private void badState(String why) {

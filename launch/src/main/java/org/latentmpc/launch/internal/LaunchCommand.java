@@ -6,17 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.latentmpc.launch.LaunchFile;
-import org.latentmpc.launch.NodeRegistry;
-import org.latentmpc.ros.ConnectedNode;
-import org.latentmpc.ros.Node;
 import org.latentmpc.ros.NodeConfiguration;
-import org.latentmpc.ros.NodeMain;
-import org.latentmpc.ros.NodeMainExecutor;
 import org.latentmpc.ros.internal.master.EmbeddedMaster;
 import org.latentmpc.ros.internal.master.MasterClient;
 import picocli.CommandLine.Command;
@@ -24,17 +16,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code latent-mpc launch FILE [name:=value ...]}: like roslaunch, starts a master when none
- * answers at ROS_MASTER_URI, sets the file's parameters and runs every node in this JVM with one
- * {@link NodeMainExecutor}, until Ctrl-C/SIGTERM or until a {@code required} node shuts down.
- * {@code respawn} nodes are restarted after their {@code respawn_delay}.
+ * {@code latent-mpc launch [--processes] FILE [name:=value ...]}: like roslaunch, starts a master
+ * when none answers at ROS_MASTER_URI, sets the file's parameters and runs every node in this JVM
+ * with one executor ({@link InProcessGraph}), or each in its own JVM with {@code --processes}
+ * ({@link ProcessGraph}), until Ctrl-C/SIGTERM or until a {@code required} node shuts down. {@code
+ * respawn} nodes are restarted after their {@code respawn_delay}.
  */
 @Command(
     name = "launch",
     mixinStandardHelpOptions = true,
     description = {
       "Run a roslaunch-style launch file: latent-mpc launch FILE [arg:=value ...]",
-      "  latent-mpc launch sim-configs/launch/sim_controllers.launch mode:=fast camera_rate:=0"
+      "  latent-mpc launch sim-configs/launch/sim_controllers.launch mode:=lockstep camera_rate:=0",
+      "  latent-mpc launch --processes sim-configs/launch/full_stack.launch model:=DIR"
     })
 public final class LaunchCommand implements Callable<Integer> {
   private static final long POLL_MS = 200;
@@ -56,7 +50,14 @@ public final class LaunchCommand implements Callable<Integer> {
           "Folder $(find latent_mpc) resolves to (default: <latentmpc.home>/sim-configs).")
   Path findRoot;
 
-  private volatile boolean stopping;
+  @Option(
+      names = "--processes",
+      description =
+          "Run each node in its own JVM (same classpath), its output prefixed with its name.")
+  boolean processes;
+
+  /** Where launch messages (and, with --processes, the nodes' output) go. */
+  java.io.PrintStream log = System.err;
 
   @Override
   public Integer call() throws Exception {
@@ -64,7 +65,7 @@ public final class LaunchCommand implements Callable<Integer> {
     for (String override : overrides) {
       int at = override.indexOf(":=");
       if (at <= 0) {
-        System.err.println("launch: argument '" + override + "' is not name:=value");
+        log.println("launch: argument '" + override + "' is not name:=value");
         return 2;
       }
       args.put(override.substring(0, at), override.substring(at + 2));
@@ -75,7 +76,7 @@ public final class LaunchCommand implements Callable<Integer> {
     try {
       launch = parser.parse(file, args);
     } catch (LaunchException e) {
-      System.err.println("launch: " + e.getMessage());
+      log.println("launch: " + e.getMessage());
       return 1;
     }
     URI master = masterUri != null ? masterUri : defaultMasterUri();
@@ -83,7 +84,7 @@ public final class LaunchCommand implements Callable<Integer> {
     if (!answers(master)) {
       int port = master.getPort() > 0 ? master.getPort() : 11311;
       embedded = EmbeddedMaster.start("127.0.0.1", port);
-      System.err.println("launch: no master at " + master + ", started one at " + embedded.uri());
+      log.println("launch: no master at " + master + ", started one at " + embedded.uri());
       master = URI.create(embedded.uri());
     }
     try {
@@ -96,57 +97,16 @@ public final class LaunchCommand implements Callable<Integer> {
   }
 
   private int run(LaunchFile launch, URI master) throws InterruptedException {
-    MasterClient client = new MasterClient(master, "/roslaunch");
-    for (Map.Entry<String, Object> param : launch.globalParams().entrySet()) {
-      client.setParam(param.getKey(), param.getValue());
-    }
-    BlockingQueue<Watch> ended = new LinkedBlockingQueue<>();
-    NodeMainExecutor executor = NodeMainExecutor.newDefault();
-    Thread hook =
-        new Thread(
-            () -> {
-              stopping = true;
-              executor.shutdown();
-            },
-            "launch-shutdown");
+    SupervisedGraph graph =
+        processes
+            ? ProcessGraph.start(launch, master, log)
+            : InProcessGraph.start(launch, master, log);
+    Thread hook = new Thread(graph::stop, "launch-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    int alive = 0;
     try {
-      for (LaunchFile.NodeSpec spec : launch.nodes()) {
-        start(spec, master, executor, ended);
-        alive++;
-      }
-      Map<Watch, Long> respawnAtNs = new LinkedHashMap<>();
-      while (!stopping && (alive > 0 || !respawnAtNs.isEmpty())) {
-        Watch done = ended.poll(POLL_MS, TimeUnit.MILLISECONDS);
-        if (done != null) {
-          alive--;
-          LaunchFile.NodeSpec spec = done.spec;
-          if (spec.required()) {
-            System.err.println("launch: required node " + spec.name() + " ended, shutting down");
-            break;
-          }
-          if (spec.respawn() && !stopping) {
-            System.err.println(
-                "launch: " + spec.name() + " ended, respawning in " + spec.respawnDelayS() + " s");
-            respawnAtNs.put(done, System.nanoTime() + (long) (spec.respawnDelayS() * 1e9));
-          } else {
-            System.err.println("launch: " + spec.name() + " ended");
-          }
-        }
-        long now = System.nanoTime();
-        for (var it = respawnAtNs.entrySet().iterator(); it.hasNext(); ) {
-          var entry = it.next();
-          if (now - entry.getValue() >= 0 && !stopping) {
-            it.remove();
-            start(entry.getKey().spec, master, executor, ended);
-            alive++;
-          }
-        }
-      }
+      graph.supervise();
     } finally {
-      stopping = true;
-      executor.shutdown();
+      graph.close();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException alreadyShuttingDown) {
@@ -154,31 +114,6 @@ public final class LaunchCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private static void start(
-      LaunchFile.NodeSpec spec, URI master, NodeMainExecutor executor, BlockingQueue<Watch> ended) {
-    NodeConfiguration.Builder builder =
-        NodeConfiguration.builder()
-            .masterUri(master)
-            .nodeName(spec.baseName())
-            .namespace(spec.namespace());
-    if (!spec.args().isBlank()) {
-      NodeConfiguration fromArgs = NodeConfiguration.fromArgs(spec.args().trim().split("\\s+"));
-      fromArgs.remappings().forEach(builder::remap);
-      fromArgs.privateParameters().forEach(builder::privateParameter);
-    }
-    spec.remaps().forEach(builder::remap);
-    spec.privateParams().forEach(builder::privateParameter);
-    Watch watch = new Watch(spec, NodeRegistry.create(spec.type()), ended);
-    try {
-      ConnectedNode node = executor.execute(watch, builder.build());
-      System.err.println("launch: started " + spec.type() + " as " + node.getName());
-    } catch (RuntimeException e) {
-      System.err.println(
-          "launch: " + spec.source() + ": " + spec.name() + " failed to start: " + e);
-      ended.add(watch);
-    }
   }
 
   private static URI defaultMasterUri() {
@@ -192,65 +127,6 @@ public final class LaunchCommand implements Callable<Integer> {
       return true;
     } catch (RuntimeException noMaster) {
       return false;
-    }
-  }
-
-  /** Delegates to the node; reports its end once, and shuts it down when a callback fails. */
-  private static final class Watch implements NodeMain {
-    final LaunchFile.NodeSpec spec;
-    private final NodeMain delegate;
-    private final BlockingQueue<Watch> ended;
-    private boolean reported;
-    private volatile boolean shuttingDown;
-
-    Watch(LaunchFile.NodeSpec spec, NodeMain delegate, BlockingQueue<Watch> ended) {
-      this.spec = spec;
-      this.delegate = delegate;
-      this.ended = ended;
-    }
-
-    @Override
-    public String getDefaultNodeName() {
-      return delegate.getDefaultNodeName();
-    }
-
-    @Override
-    public void onStart(ConnectedNode node) {
-      try {
-        delegate.onStart(node);
-      } catch (RuntimeException | Error e) {
-        onError(node, e);
-      }
-    }
-
-    @Override
-    public void onShutdown(Node node) {
-      shuttingDown = true;
-      delegate.onShutdown(node);
-    }
-
-    @Override
-    public void onShutdownComplete(Node node) {
-      try {
-        delegate.onShutdownComplete(node);
-      } finally {
-        synchronized (this) {
-          if (!reported) {
-            reported = true;
-            ended.add(this);
-          }
-        }
-      }
-    }
-
-    @Override
-    public void onError(Node node, Throwable error) {
-      if (shuttingDown) {
-        return; // a start interrupted by a shutdown request (rosnode kill, Ctrl-C) is no failure
-      }
-      System.err.println("launch: " + spec.name() + " failed: " + error);
-      delegate.onError(node, error);
-      node.shutdown();
     }
   }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run one node like rosrun: latent-mpc run TYPE [name:=other] [__name:=n] [_param:=value] ...",
-      "Types: sim, controllers, perception, world_model, planner. Examples:",
+      "Types: sim, controllers, perception, world_model, planner, record. Examples:",
       "  latent-mpc run sim _scene:=sim-configs/scenes/reacher2.yaml _mode:=realtime",
       "  latent-mpc run controllers _robot_description_file:=sim-configs/robots/arm7.urdf"
           + " _config_file:=sim-configs/controllers/arm7_sim.yaml"

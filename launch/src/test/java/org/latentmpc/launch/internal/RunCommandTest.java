@@ -29,7 +29,7 @@ class RunCommandTest {
     assertTrue(
         e.getMessage().contains("sim") && e.getMessage().contains("planner"), e.getMessage());
     assertEquals(
-        List.of("sim", "controllers", "perception", "world_model", "planner"),
+        List.of("sim", "controllers", "perception", "world_model", "planner", "record"),
         List.copyOf(NodeRegistry.types()));
   }
 

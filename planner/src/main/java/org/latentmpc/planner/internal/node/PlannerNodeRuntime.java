@@ -39,7 +39,8 @@ import org.slf4j.Logger;
 /**
  * Everything the {@link PlannerNode} wires together once the node is up: the world model, the
  * planner, subscriptions, publishers and the plan loop on its own thread. Time comes from the
- * node's clock (wall or {@code /clock}); the plan cycle itself reads no other clock.
+ * node's clock (wall or {@code /clock}), except the planner's time budget and solve time, which are
+ * compute time on the wall clock.
  */
 final class PlannerNodeRuntime {
   /** Preallocated output messages: more than a subscriber queue plus one in use. */
@@ -200,7 +201,9 @@ final class PlannerNodeRuntime {
       if (robot == null && config.cost().jointLimitWeight() > 0) {
         log.info("planner: no ~robot_description_file: joint limits are not penalised");
       }
-      return new Loaded(m, config.create(LatentDynamics.of(m), limits, this::nowNanos), names);
+      // The time budget and the reported solve time are compute time: the wall clock, also under
+      // /use_sim_time (a lock-step simulator may run several times faster than real time).
+      return new Loaded(m, config.create(LatentDynamics.of(m), limits, System::nanoTime), names);
     } catch (RuntimeException e) {
       m.close();
       throw e;

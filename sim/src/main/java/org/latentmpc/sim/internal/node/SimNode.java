@@ -552,10 +552,13 @@ public final class SimNode implements SimNodes.SimNodeMain {
           int steps = 1;
           synchronized (lock) {
             if (lockstep) {
+              long waitStart = queueSize == 0 ? nanoTime.getAsLong() : 0;
               while (running && queueSize == 0) {
                 lock.wait(100);
                 long now = nanoTime.getAsLong();
-                if (now - lastStarvedLog > LOCKSTEP_STARVED_LOG_NS) {
+                // Only a wait that itself lasts long is starvation (not every short wait).
+                if (now - waitStart > LOCKSTEP_STARVED_LOG_NS
+                    && now - lastStarvedLog > LOCKSTEP_STARVED_LOG_NS) {
                   lastStarvedLog = now;
                   node.getLog().warn("lock-step simulation is waiting for /sim/effort_command");
                 }

@@ -31,9 +31,20 @@ public final class DataOptions {
 
   @Option(
       names = "--action-topic",
-      defaultValue = "/arm_controller/group_command",
+      defaultValue = BagTopics.DELTA_ACTION_TOPIC,
       description = "std_msgs/Float64MultiArray action topic (default: ${DEFAULT-VALUE})")
   String actionTopic;
+
+  @Option(
+      names = "--action-kind",
+      defaultValue = "DELTA",
+      paramLabel = "delta|target",
+      converter = ActionKindConverter.class,
+      description =
+          "what the action messages hold: joint-position deltas, or absolute targets (e.g. a"
+              + " recording of /arm_controller/group_command on a real arm), turned into deltas"
+              + " against the observed joint positions (default: delta)")
+  BagTopics.ActionKind actionKind;
 
   @Option(
       names = "--episode-topic",
@@ -56,8 +67,23 @@ public final class DataOptions {
         imageTopic,
         jointStatesTopic,
         actionTopic,
+        actionKind,
         episodeTopic,
         actionPeriodS,
         BagTopics.DEFAULTS.maxGapPeriods());
+  }
+
+  /** Accepts delta / target in any case. */
+  static final class ActionKindConverter
+      implements picocli.CommandLine.ITypeConverter<BagTopics.ActionKind> {
+    @Override
+    public BagTopics.ActionKind convert(String value) {
+      try {
+        return BagTopics.ActionKind.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not an action kind: use delta or target");
+      }
+    }
   }
 }

@@ -30,15 +30,15 @@ import org.latentmpc.worldmodel.BagTopics;
  * t_k} (k = 0..T) the image ({@code /camera/image_raw}, rgb8) and the joint state ({@code
  * /joint_states}) are recorded; for k < T the policy's delta {@code d_k} gives the target {@code
  * q_k + d_k} clamped into the limits minus the margin, recorded on {@code
- * /arm_controller/group_command} (the world model's default action topic, {@link
- * BagTopics#DEFAULTS}), and the effective delta (target minus {@code q_k}) on {@code
- * /collect/action}, both stamped {@code t_k}; the controller then tracks the target until {@code
- * t_(k+1)}. Every stamp is sim time (the simulator's clock is never rewound, so time is continuous
- * across episodes). Deterministic: the same options give the same messages.
+ * /arm_controller/group_command}, and the effective delta (target minus {@code q_k}) on {@code
+ * /collect/action} (the world model's action topic, {@link BagTopics#DEFAULTS}), both stamped
+ * {@code t_k}; the controller then tracks the target until {@code t_(k+1)}. Every stamp is sim time
+ * (the simulator's clock is never rewound, so time is continuous across episodes). Deterministic:
+ * the same options give the same messages.
  */
 public final class DataCollector {
   /** The topic of the effective joint-position deltas (std_msgs/Float64MultiArray). */
-  public static final String ACTION_DELTA_TOPIC = "/collect/action";
+  public static final String ACTION_DELTA_TOPIC = BagTopics.DELTA_ACTION_TOPIC;
 
   /**
    * Collection settings.
@@ -293,8 +293,8 @@ public final class DataCollector {
             target[j] = Math.max(lowerRad[j], Math.min(upperRad[j], q[j] + delta[j]));
             delta[j] = target[j] - q[j];
           }
-          bag.write(ACTION_DELTA_TOPIC, t, deltaMsg);
-          bag.write(topics.action(), t, targetMsg);
+          bag.write(topics.action(), t, deltaMsg);
+          bag.write(BagTopics.TARGET_ACTION_TOPIC, t, targetMsg);
           actions++;
           controller.commandPositions(target);
           runCycles(world, controller, cyclesPerAction, q, qd, effort);

@@ -14,6 +14,7 @@ import org.latentmpc.ros.msgs.latent_mpc_msgs.PredictRequest;
 import org.latentmpc.ros.msgs.latent_mpc_msgs.PredictResponse;
 import org.latentmpc.ros.msgs.std_msgs.Float64;
 import org.latentmpc.ros.msgs.std_msgs.Float64MultiArray;
+import org.latentmpc.worldmodel.BagTopics;
 import org.latentmpc.worldmodel.SurpriseMonitor;
 import org.latentmpc.worldmodel.WorldModel;
 import org.latentmpc.worldmodel.WorldModels;
@@ -42,7 +43,7 @@ public final class WorldModelNode implements NodeMain {
   public static final String LATENT_TOPIC = "/perception/latent";
 
   /** Default action topic (std_msgs/Float64MultiArray joint-position deltas in rad per step). */
-  public static final String DEFAULT_ACTION_TOPIC = "/collect/action";
+  public static final String DEFAULT_ACTION_TOPIC = BagTopics.DELTA_ACTION_TOPIC;
 
   private final Object lock = new Object();
   private WorldModel model;
