@@ -1,0 +1,78 @@
+package org.latentmpc.launch.internal.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs episodes of one method in closed loop, in lock-step: per control step read the joint state,
+ * ask the policy for a delta, command {@code q + delta} (clamped into the command bounds), run the
+ * controller and physics for one control period, and check the end-effector distance. An episode
+ * ends on success or after the step limit. Each step allocates nothing here (the outcome records
+ * are per episode).
+ */
+final class ClosedLoopEvaluator {
+  /** Receives one line per finished episode. */
+  interface Progress {
+    /** Called after each episode of {@code method}. */
+    void episodeDone(String method, int done, int total, EpisodeOutcome outcome);
+  }
+
+  private final LockStepPlant plant;
+  private final SuccessCriterion success;
+  private final int maxSteps;
+  private final double[] q;
+  private final double[] qd;
+  private final double[] delta;
+
+  /** Evaluates on {@code plant} with episodes of at most {@code maxSteps} control steps. */
+  ClosedLoopEvaluator(LockStepPlant plant, SuccessCriterion success, int maxSteps) {
+    if (maxSteps <= 0) {
+      throw new IllegalArgumentException("--steps must be positive, got " + maxSteps);
+    }
+    this.plant = plant;
+    this.success = success;
+    this.maxSteps = maxSteps;
+    this.q = new double[plant.dof()];
+    this.qd = new double[plant.dof()];
+    this.delta = new double[plant.dof()];
+  }
+
+  /** The step limit. */
+  int maxSteps() {
+    return maxSteps;
+  }
+
+  /** Runs {@code policy} on every episode. */
+  MethodResult run(Policy policy, List<EpisodeSpec> episodes, Progress progress) {
+    List<EpisodeOutcome> outcomes = new ArrayList<>(episodes.size());
+    long[] planNanos = new long[policy.plans() ? episodes.size() * maxSteps : 0];
+    int plans = 0;
+    for (EpisodeSpec e : episodes) {
+      plant.reset(e.startRad());
+      policy.startEpisode(e);
+      boolean reached = false;
+      int steps = 0;
+      double error = e.startErrorM();
+      while (steps < maxSteps && !reached) {
+        plant.getPositions(q);
+        plant.getVelocities(qd);
+        long nanos = policy.act(q, qd, delta);
+        if (nanos >= 0 && plans < planNanos.length) {
+          planNanos[plans++] = nanos;
+        }
+        plant.commandDelta(delta);
+        policy.executed(delta);
+        plant.advance();
+        steps++;
+        plant.getPositions(q);
+        error = success.errorM(q, e.goalEndEffectorM());
+        reached = error <= success.thresholdM();
+      }
+      EpisodeOutcome outcome =
+          new EpisodeOutcome(e.index(), reached, steps, error, e.startErrorM());
+      outcomes.add(outcome);
+      progress.episodeDone(policy.name(), outcomes.size(), episodes.size(), outcome);
+    }
+    return new MethodResult(policy.name(), outcomes, java.util.Arrays.copyOf(planNanos, plans));
+  }
+}

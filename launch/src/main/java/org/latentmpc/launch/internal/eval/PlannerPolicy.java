@@ -1,0 +1,84 @@
+package org.latentmpc.launch.internal.eval;
+
+import org.latentmpc.planner.PlanResult;
+import org.latentmpc.planner.Planner;
+
+/**
+ * A receding-horizon planner as a policy: encode the current state, plan towards the goal latent,
+ * execute the first action. Subclasses say how states and goals become latents. Plan wall time is
+ * measured here with {@link System#nanoTime()} around {@link Planner#plan} only.
+ */
+abstract class PlannerPolicy implements Policy {
+  private final String name;
+  private Planner planner;
+  private PlanResult result;
+  private float[] zNow;
+  private float[] zGoal;
+  private float[] qf;
+  private float[] executed;
+
+  PlannerPolicy(String name) {
+    this.name = name;
+  }
+
+  /** Sets the planner (once, before the first episode); its latent size fixes the buffers. */
+  final void setPlanner(Planner p) {
+    this.planner = p;
+    this.result = p.newResult();
+    this.zNow = new float[p.latentDim()];
+    this.zGoal = new float[p.latentDim()];
+    this.qf = new float[p.actionDim()];
+    this.executed = new float[p.actionDim()];
+  }
+
+  /** The planner. */
+  final Planner planner() {
+    return planner;
+  }
+
+  /** Writes the goal latent of {@code episode} into {@code zOut}. */
+  abstract void encodeGoal(EpisodeSpec episode, float[] zOut);
+
+  /** Writes the latent of the current state into {@code zOut}. */
+  abstract void encodeNow(double[] qRad, double[] qdRadPerS, float[] zOut);
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final boolean plans() {
+    return true;
+  }
+
+  @Override
+  public void startEpisode(EpisodeSpec episode) {
+    encodeGoal(episode, zGoal);
+    planner.reset();
+  }
+
+  @Override
+  public final long act(double[] qRad, double[] qdRadPerS, double[] deltaOut) {
+    encodeNow(qRad, qdRadPerS, zNow);
+    for (int j = 0; j < qf.length; j++) {
+      qf[j] = (float) qRad[j];
+    }
+    planner.setJointPositions(qf);
+    long t0 = System.nanoTime();
+    planner.plan(zNow, zGoal, result);
+    long nanos = System.nanoTime() - t0;
+    for (int j = 0; j < deltaOut.length; j++) {
+      deltaOut[j] = result.action(0, j);
+    }
+    return nanos;
+  }
+
+  @Override
+  public final void executed(double[] deltaRad) {
+    for (int j = 0; j < executed.length; j++) {
+      executed[j] = (float) deltaRad[j];
+    }
+    planner.setPreviousAction(executed);
+  }
+}

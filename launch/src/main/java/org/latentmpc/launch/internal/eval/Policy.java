@@ -1,0 +1,32 @@
+package org.latentmpc.launch.internal.eval;
+
+/**
+ * A method under evaluation: turns the robot's state into the next joint-position delta. Not
+ * thread-safe.
+ */
+interface Policy extends AutoCloseable {
+
+  /** The method's name in the report (model, oracle, random). */
+  String name();
+
+  /** Whether {@link #act} plans (and so has plan times). */
+  boolean plans();
+
+  /** Prepares for {@code episode}: sets the goal and forgets the previous episode. */
+  void startEpisode(EpisodeSpec episode);
+
+  /**
+   * Writes the next action (joint-position deltas, rad) for the robot at {@code qRad} moving with
+   * {@code qdRadPerS} into {@code deltaOut}.
+   *
+   * @return the wall time of the plan call (ns), measured outside the planner, or -1 if this policy
+   *     does not plan
+   */
+  long act(double[] qRad, double[] qdRadPerS, double[] deltaOut);
+
+  /** Tells the policy the delta actually commanded (after clamping into the joint bounds). */
+  void executed(double[] deltaRad);
+
+  @Override
+  default void close() {}
+}

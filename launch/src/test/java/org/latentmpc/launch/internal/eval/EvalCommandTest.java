@@ -1,0 +1,284 @@
+package org.latentmpc.launch.internal.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentmpc.worldmodel.internal.cli.TrainCommand;
+import org.latentmpc.worldmodel.internal.collect.CollectRobot;
+import org.latentmpc.worldmodel.internal.collect.DataCollector;
+import picocli.CommandLine;
+
+/**
+ * {@code latent-mpc eval} end to end with a tiny reacher2 world model trained here on data
+ * collected here: short episodes for the model and both references give a well-formed table and
+ * JSON; bad input exits with 2 and a message naming the problem.
+ */
+class EvalCommandTest {
+  static final Path CONFIGS = Path.of("..", "sim-configs");
+
+  @TempDir static Path dir;
+  static Path model;
+  static Path smallPlanner;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(Object command, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    Object cmd = command == TrainCommand.class ? new TrainCommand(o, e) : new EvalCommand(o, e);
+    int code = new CommandLine(cmd).setErr(new PrintWriter(e, true)).execute(args);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Collects a small reacher2 bag (32x32 images) and trains the shipped tiny config briefly. */
+  @BeforeAll
+  static void trainTinyModel() throws Exception {
+    CollectRobot robot = CollectRobot.load("reacher2", CONFIGS);
+    Path bag = dir.resolve("reacher2.bag");
+    new DataCollector(robot, new DataCollector.Options(4, 15, 3, 10, 0.1, 0.8, 0.1, 1.0, 32, 32))
+        .collect(bag, (e, k, s, n) -> {});
+    Path config = dir.resolve("tiny.yaml");
+    Files.writeString(
+        config,
+        Files.readString(CONFIGS.resolve("models").resolve("tiny.yaml"))
+            .replace("epochs: 3", "epochs: 1")
+            .replace("steps_per_epoch: 60", "steps_per_epoch: 3"));
+    model = dir.resolve("model");
+    Run t =
+        run(
+            TrainCommand.class,
+            "--data",
+            bag.toString(),
+            "--config",
+            config.toString(),
+            "--out",
+            model.toString(),
+            "--action-topic",
+            "/collect/action");
+    assertEquals(0, t.code(), t.out() + t.err());
+    smallPlanner = dir.resolve("small-cem.yaml");
+    Files.writeString(
+        smallPlanner,
+        Files.readString(CONFIGS.resolve("planner").resolve("cem.yaml"))
+            .replace("horizon: 10 ", "horizon: 3 ")
+            .replace("samples: 256", "samples: 16")
+            .replace("iterations: 4", "iterations: 2")
+            .replace("elites: 32", "elites: 4")
+            .replace("eliteCarryOver: 4", "eliteCarryOver: 1"));
+  }
+
+  @Test
+  void shortEpisodesGiveATableAndJson() throws Exception {
+    Path json = dir.resolve("eval.json");
+    Run r =
+        run(
+            EvalCommand.class,
+            "--robot",
+            "reacher2",
+            "--model",
+            model.toString(),
+            "--episodes",
+            "2",
+            "--steps",
+            "3",
+            "--seed",
+            "5",
+            "--planner-config",
+            smallPlanner.toString(),
+            "--configs",
+            CONFIGS.toString(),
+            "--oracle-threads",
+            "2",
+            "--oracle-episodes",
+            "1",
+            "--json",
+            json.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    for (String method : new String[] {"model", "oracle", "random"}) {
+      assertTrue(r.out().lines().anyMatch(l -> l.startsWith(method + " ")), method + r.out());
+      assertEquals(
+          method.equals("oracle") ? 1 : 2,
+          r.err().lines().filter(l -> l.startsWith("eval " + method + " ")).count(),
+          r.err());
+    }
+    assertTrue(r.out().contains("success threshold 0.0081 m (fingertip)"), r.out());
+    assertTrue(r.out().contains("plan p95 ms"), r.out());
+
+    JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    assertEquals("reacher2", root.get("robot").getAsString());
+    assertEquals(3, root.get("max_steps").getAsInt());
+    assertEquals(0.0081, root.get("success_threshold_m").getAsDouble(), 1e-4);
+    JsonObject methods = root.getAsJsonObject("methods");
+    assertEquals(3, methods.size());
+    for (String method : new String[] {"model", "oracle", "random"}) {
+      JsonObject m = methods.getAsJsonObject(method);
+      int episodes = method.equals("oracle") ? 1 : 2;
+      assertEquals(episodes, m.get("episodes").getAsInt(), method);
+      assertEquals(episodes, m.getAsJsonArray("episode_results").size(), method);
+      double rate = m.get("success_rate").getAsDouble();
+      assertTrue(rate >= 0 && rate <= 1, method);
+      assertEquals(m.get("successes").getAsInt(), rate * episodes, 1e-9, method);
+      assertTrue(m.get("median_final_error_m").getAsDouble() >= 0, method);
+      if (method.equals("random")) {
+        assertTrue(m.get("plan_time_p50_ms").isJsonNull());
+        assertEquals(0, m.get("plan_calls").getAsInt());
+      } else {
+        assertTrue(m.get("plan_calls").getAsInt() >= 2, method);
+        assertTrue(
+            m.get("plan_time_p95_ms").getAsDouble() >= m.get("plan_time_p50_ms").getAsDouble());
+      }
+    }
+    // The same episodes for every method: the same start errors.
+    for (int e = 0; e < 2; e++) {
+      double start =
+          methods
+              .getAsJsonObject("model")
+              .getAsJsonArray("episode_results")
+              .get(e)
+              .getAsJsonObject()
+              .get("start_error_m")
+              .getAsDouble();
+      for (String method : e == 0 ? new String[] {"oracle", "random"} : new String[] {"random"}) {
+        assertEquals(
+            start,
+            methods
+                .getAsJsonObject(method)
+                .getAsJsonArray("episode_results")
+                .get(e)
+                .getAsJsonObject()
+                .get("start_error_m")
+                .getAsDouble());
+      }
+    }
+  }
+
+  @Test
+  void referencesNoneRunsTheModelOnlyWithNearGoalsAndTheWallClock() {
+    Run r =
+        run(
+            EvalCommand.class,
+            "--robot",
+            "reacher2",
+            "--model",
+            model.toString(),
+            "--episodes",
+            "1",
+            "--steps",
+            "2",
+            "--planner-config",
+            smallPlanner.toString(),
+            "--configs",
+            CONFIGS.toString(),
+            "--references",
+            "none",
+            "--goal-radius",
+            "0.5",
+            "--wall-budget");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("model ")), r.out());
+    assertFalse(r.out().lines().anyMatch(l -> l.startsWith("oracle ")), r.out());
+    assertFalse(r.out().lines().anyMatch(l -> l.startsWith("random ")), r.out());
+    assertTrue(r.out().contains("goals within 0.500 rad per joint of the start"), r.out());
+    assertTrue(r.out().contains("(plan clock: wall)"), r.out());
+  }
+
+  @Test
+  void badInputExitsWithTwoAndAClearMessage() {
+    String m = model.toString();
+    assertBad("unknown robot 'ur5'", "--robot", "ur5", "--model", m, "--episodes", "1");
+    assertBad(
+        "no checkpoint folder at",
+        "--robot",
+        "reacher2",
+        "--model",
+        dir.resolve("missing").toString(),
+        "--episodes",
+        "1");
+    assertBad(
+        "its actions have 2 dimensions but arm7 has 7 joints",
+        "--robot",
+        "arm7",
+        "--model",
+        m,
+        "--episodes",
+        "1");
+    assertBad(
+        "--episodes must be positive", "--robot", "reacher2", "--model", m, "--episodes", "0");
+    assertBad(
+        "unknown reference 'oracel'",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--references",
+        "oracel,random");
+    assertBad(
+        "unknown --planner 'ilqr'",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--planner",
+        "ilqr");
+    assertBad(
+        "--json: directory",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--json",
+        dir.resolve("no-such-dir").resolve("x.json").toString());
+    assertBad(
+        "--goal-radius must be > 0 rad",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--goal-radius",
+        "-1");
+    assertBad(
+        "is not a whole number",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--oracle-dt",
+        "0.003");
+  }
+
+  private static void assertBad(String message, String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--configs";
+    all[args.length + 1] = CONFIGS.toString();
+    Run r = run(EvalCommand.class, all);
+    assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
+    assertTrue(r.err().contains(message), "expected '" + message + "' in: " + r.err());
+    assertTrue(r.err().startsWith("eval: "), r.err());
+  }
+}
