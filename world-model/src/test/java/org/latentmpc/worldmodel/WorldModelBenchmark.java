@@ -227,7 +227,7 @@ class WorldModelBenchmark {
         String.format(
             Locale.ROOT,
             "one engine call on a 1x1 array: %.1f us (ops per step: stepwise 8 + block"
-                + " bookkeeping, batched 6)%n",
+                + " bookkeeping, batched 7)%n",
             tinyOpMicros()));
     String model = System.getProperty("bench.model", "");
     JniUtils.setNumThreads(1);
