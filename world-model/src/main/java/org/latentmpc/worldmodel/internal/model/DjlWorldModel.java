@@ -34,10 +34,13 @@ public final class DjlWorldModel implements WorldModel {
   private Workspace proprioWs;
   private Workspace z0Ws;
   private Workspace actionWs;
+  private Workspace timeMajorActionWs;
+  private final PredictorRollout fastRollout;
   private boolean closed;
 
   /**
    * Wraps a network whose parameters live on {@code manager}; closing the model closes the manager.
+   * The rollout path snapshots the predictor weights here: change no parameter afterwards.
    */
   public DjlWorldModel(
       NDManager manager, JepaNetwork network, NormalisationStats stats, String modelId) {
@@ -53,6 +56,8 @@ public final class DjlWorldModel implements WorldModel {
     if (stats.actionMean().length != actionDim || stats.proprioMean().length != proprioDim) {
       throw new IllegalArgumentException("normalisation sizes do not match the network");
     }
+    JniUtils.setGradMode(false);
+    fastRollout = new PredictorRollout(manager, network);
   }
 
   /**
@@ -184,9 +189,71 @@ public final class DjlWorldModel implements WorldModel {
     return out;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Runs the batched path ({@link PredictorRollout}): no per-step concatenation or indexing,
+   * seven engine calls per step (depth 2) whose dead intermediates are closed at once, one stack
+   * and one copy out. Equals {@link #rolloutStepwise} up to float rounding.
+   */
   @Override
   public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
     ensureOpen();
+    boolean shared = checkRollout(z0, actions, n, h, out);
+    z0Ws = workspace(z0Ws, new Shape(shared ? 1 : n, latentDim));
+    z0Ws.floats().put(0, z0);
+    // Time-major ([h * n, A]) so each step's slice of the action part is contiguous.
+    timeMajorActionWs = workspace(timeMajorActionWs, new Shape((long) h * n, actionDim));
+    FloatBuffer dst = timeMajorActionWs.floats();
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < h; k++) {
+        Inputs.actions(
+            actions, (i * h + k) * actionDim, actionDim, stats, dst, (k * n + i) * actionDim);
+      }
+    }
+    try (NDManager call = manager.newSubManager()) {
+      NDArray z = z0Ws.array();
+      z.tempAttach(call);
+      NDArray a = timeMajorActionWs.array();
+      a.tempAttach(call);
+      NDArray all = fastRollout.rollout(z, a, n, h);
+      // A view of the (contiguous) tensor's memory, valid while it lives: one copy, into out.
+      all.toByteBuffer(true).asFloatBuffer().get(out, 0, out.length);
+    }
+  }
+
+  /**
+   * The step-by-step reference rollout: one {@link JepaNetwork#predict} call per step (the path
+   * training takes: concatenation, predictor block). Same contract as {@link #rollout}; slower. For
+   * tests and benchmarks.
+   */
+  public void rolloutStepwise(float[] z0, float[] actions, int n, int h, float[] out) {
+    ensureOpen();
+    boolean shared = checkRollout(z0, actions, n, h, out);
+    z0Ws = workspace(z0Ws, new Shape(shared ? 1 : n, latentDim));
+    z0Ws.floats().put(0, z0);
+    actionWs = workspace(actionWs, new Shape(n, h, actionDim));
+    Inputs.actions(actions, 0, actions.length, stats, actionWs.floats(), 0);
+    try (NDManager call = manager.newSubManager()) {
+      NDArray z = z0Ws.array();
+      z.tempAttach(call);
+      NDArray a = actionWs.array();
+      a.tempAttach(call);
+      if (shared) {
+        z = z.broadcast(new Shape(n, latentDim));
+      }
+      List<NDArray> steps = new ArrayList<>(h);
+      for (int k = 0; k < h; k++) {
+        z = network.predict(z, a.get(new NDIndex(":, {}, :", k)), false);
+        steps.add(z);
+      }
+      NDArray all = h == 1 ? steps.get(0).expandDims(1) : NDArrays.stack(steps, 1);
+      all.toByteBuffer().asFloatBuffer().get(out, 0, out.length);
+    }
+  }
+
+  /** Validates rollout arguments; true when {@code z0} is one latent shared by all sequences. */
+  private boolean checkRollout(float[] z0, float[] actions, int n, int h, float[] out) {
     if (n <= 0 || h <= 0) {
       throw new IllegalArgumentException("n and h must be positive, got " + n + ", " + h);
     }
@@ -211,26 +278,7 @@ public final class DjlWorldModel implements WorldModel {
         throw new IllegalArgumentException("z0[" + i + "] is " + z0[i]);
       }
     }
-    z0Ws = workspace(z0Ws, new Shape(shared ? 1 : n, latentDim));
-    z0Ws.floats().put(0, z0);
-    actionWs = workspace(actionWs, new Shape(n, h, actionDim));
-    Inputs.actions(actions, 0, actions.length, stats, actionWs.floats(), 0);
-    try (NDManager call = manager.newSubManager()) {
-      NDArray z = z0Ws.array();
-      z.tempAttach(call);
-      NDArray a = actionWs.array();
-      a.tempAttach(call);
-      if (shared) {
-        z = z.broadcast(new Shape(n, latentDim));
-      }
-      List<NDArray> steps = new ArrayList<>(h);
-      for (int k = 0; k < h; k++) {
-        z = network.predict(z, a.get(new NDIndex(":, {}, :", k)), false);
-        steps.add(z);
-      }
-      NDArray all = h == 1 ? steps.get(0).expandDims(1) : NDArrays.stack(steps, 1);
-      all.toByteBuffer().asFloatBuffer().get(out, 0, out.length);
-    }
+    return shared;
   }
 
   private Workspace workspace(Workspace ws, Shape shape) {
