@@ -313,11 +313,11 @@ public final class DemoCommand implements Callable<Integer> {
     return "demo: "
         + what
         + ".\n"
-        + "Make one with the project's own commands (collect takes a minute or two, training"
-        + " longer):\n"
+        + "Make one with the project's own commands (collect takes seconds, training tens of"
+        + " minutes; sim-configs/models/reacher2.yaml says how the shipped one was made):\n"
         + "  ./latent-mpc collect --robot "
         + robot
-        + " --episodes 200 --steps 100 --seed 1 --out /tmp/"
+        + " --episodes 120 --steps 200 --seed 1 --out /tmp/"
         + robot
         + ".bag\n"
         + "  ./latent-mpc train --data /tmp/"
@@ -326,7 +326,7 @@ public final class DemoCommand implements Callable<Integer> {
         + robot
         + ".yaml --out "
         + (model == null ? "sim-configs/models/" + robot : modelDir.toString())
-        + " --action-topic /collect/action\n"
+        + "\n"
         + "or pass --model DIR (a quick one: --config sim-configs/models/tiny.yaml).";
   }
 
