@@ -42,6 +42,7 @@ public final class LatentMpc implements Runnable {
     commandLine.addSubcommand("collect", new CollectCommand());
     commandLine.addSubcommand("train", new TrainCommand());
     commandLine.addSubcommand("eval-model", new EvalModelCommand());
+    commandLine.addSubcommand("roadmap", new org.latentmpc.planner.internal.cli.RoadmapCommand());
     commandLine.addSubcommand("eval", new org.latentmpc.launch.internal.eval.EvalCommand());
     commandLine.addSubcommand("demo", new DemoCommand());
     commandLine.setExecutionExceptionHandler(LatentMpc::printError);

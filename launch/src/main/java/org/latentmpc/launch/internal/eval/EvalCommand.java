@@ -14,7 +14,10 @@ import java.util.function.LongSupplier;
 import org.latentmpc.planner.CostConfig;
 import org.latentmpc.planner.JointLimitCost;
 import org.latentmpc.planner.LatentDynamics;
+import org.latentmpc.planner.LatentRoadmap;
+import org.latentmpc.planner.Planner;
 import org.latentmpc.planner.PlannerConfig;
+import org.latentmpc.planner.Planners;
 import org.latentmpc.robot.RobotModel;
 import org.latentmpc.robot.UrdfException;
 import org.latentmpc.sim.CameraRenderer;
@@ -131,6 +134,13 @@ public final class EvalCommand implements Callable<Integer> {
   boolean wallBudget;
 
   @Option(
+      names = "--no-roadmap",
+      description =
+          "plan straight towards the goal latent even if the model folder has a roadmap.bin"
+              + " (default: follow the roadmap's waypoints when there is one)")
+  boolean noRoadmap;
+
+  @Option(
       names = "--configs",
       description = "the sim-configs directory (default: <latent-mpc home>/sim-configs)")
   Path configs;
@@ -178,6 +188,7 @@ public final class EvalCommand implements Callable<Integer> {
       List<String> references,
       int oracleEpisodes,
       RobotModel arm7,
+      LatentRoadmap roadmap,
       WorldModel model) {}
 
   private Setup setUp() throws IOException {
@@ -264,8 +275,22 @@ public final class EvalCommand implements Callable<Integer> {
     }
     int maxSteps = steps != null ? steps : defaultSteps(robot);
     int refEpisodes = oracleEpisodes != null ? Math.min(oracleEpisodes, episodes) : episodes;
+    LatentRoadmap roadmap = null;
+    Path roadmapFile = LatentRoadmap.fileIn(modelDir);
+    if (!noRoadmap && Files.isRegularFile(roadmapFile)) {
+      roadmap = LatentRoadmap.load(roadmapFile);
+      if (roadmap.latentDim() != meta.config().latentDim()) {
+        throw new IllegalArgumentException(
+            roadmapFile
+                + ": its latents have "
+                + roadmap.latentDim()
+                + " dimensions, the model's "
+                + meta.config().latentDim()
+                + " (rebuild it with latent-mpc roadmap)");
+      }
+    }
     WorldModel model = WorldModels.load(modelDir);
-    return new Setup(r, pc, plannerName, maxSteps, refs, refEpisodes, arm7, model);
+    return new Setup(r, pc, plannerName, maxSteps, refs, refEpisodes, arm7, roadmap, model);
   }
 
   /**
@@ -321,7 +346,15 @@ public final class EvalCommand implements Callable<Integer> {
     LongSupplier clock = wallBudget ? System::nanoTime : plant::timeNanos;
     CostConfig.JointLimitCostFactory limits =
         (margin, weight) -> JointLimitCost.fromRobot(robotModel, margin, weight);
-    String plannerDescription = describe(s.plannerName, s.planner);
+    String plannerDescription =
+        describe(s.plannerName, s.planner)
+            + (s.roadmap != null
+                ? String.format(
+                    Locale.ROOT,
+                    " + roadmap (%d nodes, lookahead %.2f)",
+                    s.roadmap.nodeCount(),
+                    s.roadmap.lookahead())
+                : "");
     stdout.printf(
         Locale.ROOT,
         "eval: %s, success threshold %.4f m (%s), %d episodes, at most %d steps, planner %s%n",
@@ -337,7 +370,9 @@ public final class EvalCommand implements Callable<Integer> {
     Scene sized =
         scene.withCamera(scene.camera().withSize(model.imageWidth(), model.imageHeight()));
     ModelPolicy modelPolicy = new ModelPolicy(model, CameraRenderer.create(robotModel, sized), dof);
-    modelPolicy.setPlanner(s.planner.create(LatentDynamics.of(model), limits, clock));
+    Planner modelPlanner = s.planner.create(LatentDynamics.of(model), limits, clock);
+    modelPolicy.setPlanner(
+        s.roadmap != null ? Planners.withRoadmap(modelPlanner, s.roadmap) : modelPlanner);
     results.add(evaluator.run(modelPolicy, specs, progress));
 
     List<EpisodeSpec> oracleSpecs = specs.subList(0, s.oracleEpisodes);

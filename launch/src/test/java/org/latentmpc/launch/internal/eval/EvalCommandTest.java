@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentmpc.planner.LatentRoadmap;
+import org.latentmpc.planner.internal.cli.RoadmapCommand;
 import org.latentmpc.worldmodel.internal.cli.TrainCommand;
 import org.latentmpc.worldmodel.internal.collect.CollectRobot;
 import org.latentmpc.worldmodel.internal.collect.DataCollector;
@@ -31,6 +33,7 @@ class EvalCommandTest {
   @TempDir static Path dir;
   static Path model;
   static Path smallPlanner;
+  static Path bag;
 
   record Run(int code, String out, String err) {}
 
@@ -39,7 +42,10 @@ class EvalCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    Object cmd = command == TrainCommand.class ? new TrainCommand(o, e) : new EvalCommand(o, e);
+    Object cmd =
+        command == TrainCommand.class
+            ? new TrainCommand(o, e)
+            : command == RoadmapCommand.class ? new RoadmapCommand(o, e) : new EvalCommand(o, e);
     int code = new CommandLine(cmd).setErr(new PrintWriter(e, true)).execute(args);
     return new Run(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -49,7 +55,7 @@ class EvalCommandTest {
   @BeforeAll
   static void trainTinyModel() throws Exception {
     CollectRobot robot = CollectRobot.load("reacher2", CONFIGS);
-    Path bag = dir.resolve("reacher2.bag");
+    bag = dir.resolve("reacher2.bag");
     new DataCollector(robot, new DataCollector.Options(4, 15, 3, 10, 0.1, 0.8, 0.1, 1.0, 32, 32))
         .collect(bag, (e, k, s, n) -> {});
     Path config = dir.resolve("tiny.yaml");
@@ -195,6 +201,87 @@ class EvalCommandTest {
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("random ")), r.out());
     assertTrue(r.out().contains("goals within 0.500 rad per joint of the start"), r.out());
     assertTrue(r.out().contains("(plan clock: wall)"), r.out());
+  }
+
+  @Test
+  void aRoadmapBuiltFromTheBagIsFollowedByEval() throws Exception {
+    Path withRoadmap = dir.resolve("model-roadmap");
+    Files.createDirectories(withRoadmap);
+    try (var files = Files.list(model)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(f)) {
+          Files.copy(f, withRoadmap.resolve(f.getFileName()));
+        }
+      }
+    }
+    Run built =
+        run(
+            RoadmapCommand.class,
+            "--model",
+            withRoadmap.toString(),
+            "--data",
+            bag.toString(),
+            "--nodes",
+            "30");
+    assertEquals(0, built.code(), built.out() + built.err());
+    // 4 episodes of 16 frames, every 3rd frame: 6 nodes per episode.
+    assertTrue(built.out().startsWith("roadmap: 24 nodes (every 3-th of 64 frames"), built.out());
+    LatentRoadmap roadmap = LatentRoadmap.load(LatentRoadmap.fileIn(withRoadmap));
+    assertEquals(24, roadmap.nodeCount());
+    assertTrue(roadmap.lookahead() > roadmap.maxEdge(), "lookahead " + roadmap.lookahead());
+
+    String[] evalArgs = {
+      "--robot",
+      "reacher2",
+      "--model",
+      withRoadmap.toString(),
+      "--episodes",
+      "1",
+      "--steps",
+      "2",
+      "--planner-config",
+      smallPlanner.toString(),
+      "--configs",
+      CONFIGS.toString(),
+      "--references",
+      "none"
+    };
+    Run r = run(EvalCommand.class, evalArgs);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("+ roadmap (24 nodes, lookahead"), r.out());
+    String[] without = java.util.Arrays.copyOf(evalArgs, evalArgs.length + 1);
+    without[evalArgs.length] = "--no-roadmap";
+    Run plain = run(EvalCommand.class, without);
+    assertEquals(0, plain.code(), plain.out() + plain.err());
+    assertFalse(plain.out().contains("+ roadmap"), plain.out());
+
+    Run bad =
+        run(
+            RoadmapCommand.class,
+            "--model",
+            dir.resolve("missing").toString(),
+            "--data",
+            bag.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("no checkpoint folder at"), bad.err());
+    Run badFraction =
+        run(
+            RoadmapCommand.class,
+            "--model",
+            withRoadmap.toString(),
+            "--data",
+            bag.toString(),
+            "--lookahead",
+            "-1");
+    assertEquals(2, badFraction.code());
+    assertTrue(badFraction.err().contains("--lookahead must be > 0"), badFraction.err());
+
+    // A roadmap of another latent size is refused before anything runs.
+    new LatentRoadmap(new float[] {0f, 1f, 2f}, null, 1, 1, 1.5, 2.0)
+        .save(LatentRoadmap.fileIn(withRoadmap));
+    Run mismatch = run(EvalCommand.class, evalArgs);
+    assertEquals(2, mismatch.code());
+    assertTrue(mismatch.err().contains("its latents have 1 dimensions"), mismatch.err());
   }
 
   @Test

@@ -15,7 +15,9 @@ import org.latentmpc.ros.msgs.sensor_msgs.JointState;
  * {@code latentmpc.home} system property or the working directory; default {@code cem}), {@code
  * ~robot_description_file} (URDF for the joint-limit cost; optional), {@code ~plan_rate} (Hz,
  * default 10), {@code ~goal_tolerance} (Euclidean latent distance under which the goal counts as
- * reached, default 1.0), {@code ~latent_timeout} (s, default 0.5: older latents are stale).
+ * reached, default 1.0), {@code ~latent_timeout} (s, default 0.5: older latents are stale), {@code
+ * ~roadmap} (default true: if the model folder holds a {@code roadmap.bin}, plan towards its
+ * waypoints, see {@link org.latentmpc.planner.LatentRoadmap}).
  *
  * <p>Topics: in, {@code /perception/latent} (latent_mpc_msgs/Latent), {@code /joint_states}, {@code
  * /planner/goal_image} (sensor_msgs/Image, encoded with the model's encoder) and {@code

@@ -15,9 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.latentmpc.planner.CostConfig;
 import org.latentmpc.planner.JointLimitCost;
 import org.latentmpc.planner.LatentDynamics;
+import org.latentmpc.planner.LatentRoadmap;
 import org.latentmpc.planner.PlanResult;
 import org.latentmpc.planner.Planner;
 import org.latentmpc.planner.PlannerConfig;
+import org.latentmpc.planner.Planners;
 import org.latentmpc.robot.JointLimits;
 import org.latentmpc.robot.RobotModel;
 import org.latentmpc.ros.ConnectedNode;
@@ -122,6 +124,7 @@ final class PlannerNodeRuntime {
     latentTimeoutNanos = Math.round(timeoutS * 1e9);
     PlannerConfig config = loadPlannerConfig(params.getString("~planner_config", "cem"));
     RobotModel robot = loadRobot(params.getString("~robot_description_file", ""));
+    boolean useRoadmap = params.getBoolean("~roadmap", true);
 
     executor =
         Executors.newSingleThreadScheduledExecutor(
@@ -132,7 +135,7 @@ final class PlannerNodeRuntime {
             });
     Loaded loaded;
     try {
-      loaded = executor.submit(() -> load(Path.of(modelDir), config, robot)).get();
+      loaded = executor.submit(() -> load(Path.of(modelDir), config, robot, useRoadmap)).get();
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
@@ -186,7 +189,7 @@ final class PlannerNodeRuntime {
    * Runs on the planner thread, the only thread that touches the model (WorldModels.load switches
    * PyTorch's per-thread grad mode off for whichever thread loads and uses the model).
    */
-  private Loaded load(Path dir, PlannerConfig config, RobotModel robot) {
+  private Loaded load(Path dir, PlannerConfig config, RobotModel robot, boolean useRoadmap) {
     WorldModel m;
     try {
       m = WorldModels.load(dir);
@@ -203,7 +206,23 @@ final class PlannerNodeRuntime {
       }
       // The time budget and the reported solve time are compute time: the wall clock, also under
       // /use_sim_time (a lock-step simulator may run several times faster than real time).
-      return new Loaded(m, config.create(LatentDynamics.of(m), limits, System::nanoTime), names);
+      Planner p = config.create(LatentDynamics.of(m), limits, System::nanoTime);
+      Path roadmapFile = LatentRoadmap.fileIn(dir);
+      if (useRoadmap && Files.isRegularFile(roadmapFile)) {
+        LatentRoadmap roadmap;
+        try {
+          roadmap = LatentRoadmap.load(roadmapFile);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("~model: " + e.getMessage(), e);
+        }
+        p = Planners.withRoadmap(p, roadmap);
+        log.info(
+            "planner: following the waypoints of {} ({} nodes, lookahead {})",
+            roadmapFile,
+            roadmap.nodeCount(),
+            roadmap.lookahead());
+      }
+      return new Loaded(m, p, names);
     } catch (RuntimeException e) {
       m.close();
       throw e;

@@ -61,8 +61,13 @@ public final class DataOptions {
           "control period in s; 0 infers it from the action messages (default: ${DEFAULT-VALUE})")
   double actionPeriodS;
 
+  /** The bag files. */
+  public List<Path> bags() {
+    return bags;
+  }
+
   /** The topic settings. */
-  BagTopics topics() {
+  public BagTopics topics() {
     return new BagTopics(
         imageTopic,
         jointStatesTopic,
