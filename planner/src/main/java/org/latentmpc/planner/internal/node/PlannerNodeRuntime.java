@@ -20,6 +20,7 @@ import org.latentmpc.planner.PlanResult;
 import org.latentmpc.planner.Planner;
 import org.latentmpc.planner.PlannerConfig;
 import org.latentmpc.planner.Planners;
+import org.latentmpc.planner.internal.RoadmapPlanner;
 import org.latentmpc.robot.JointLimits;
 import org.latentmpc.robot.RobotModel;
 import org.latentmpc.ros.ConnectedNode;
@@ -589,7 +590,18 @@ final class PlannerNodeRuntime {
         result.solveTimeNanos() / 1e9,
         distance,
         false,
-        result.budgetExceeded() ? "planning (time budget cut the search short)" : "planning");
+        planningMessage());
+  }
+
+  /** The status message of a planning cycle (constants: no allocation per cycle). */
+  private String planningMessage() {
+    boolean viaWaypoint = planner instanceof RoadmapPlanner rp && rp.lastWaypointNode() >= 0;
+    if (result.budgetExceeded()) {
+      return viaWaypoint
+          ? "planning towards a roadmap waypoint (time budget cut the search short)"
+          : "planning (time budget cut the search short)";
+    }
+    return viaWaypoint ? "planning towards a roadmap waypoint" : "planning";
   }
 
   private static double distance(float[] a, float[] b) {

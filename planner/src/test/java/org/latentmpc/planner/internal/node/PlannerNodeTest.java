@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentmpc.planner.LatentRoadmap;
 import org.latentmpc.ros.ConnectedNode;
 import org.latentmpc.ros.NodeConfiguration;
 import org.latentmpc.ros.NodeMain;
@@ -317,6 +318,44 @@ class PlannerNodeTest {
     assertFalse(s.isGoalReached());
     assertEquals(distance(startLatent, goalLatent), s.getGoalDistance(), DISTANCE_TOL);
     assertTrue(plannerNode.cycles() > 0);
+  }
+
+  @Test
+  void aRoadmapInTheModelFolderIsFollowedWhileTheStatusMeasuresTheGoal() throws Exception {
+    Path withRoadmap = tmp.resolve("model-with-roadmap");
+    if (!Files.isDirectory(withRoadmap)) {
+      Files.createDirectories(withRoadmap);
+      try (var files = Files.list(checkpoint)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.copy(f, withRoadmap.resolve(f.getFileName()));
+        }
+      }
+      // Nodes on the straight line from the start latent to the goal latent, one recording.
+      int n = 20;
+      int d = startLatent.length;
+      float[] nodes = new float[n * d];
+      for (int i = 0; i < n; i++) {
+        float t = i / (float) (n - 1);
+        for (int j = 0; j < d; j++) {
+          nodes[i * d + j] = startLatent[j] + t * (goalLatent[j] - startLatent[j]);
+        }
+      }
+      double spacing = distance(startLatent, goalLatent) / (n - 1);
+      new LatentRoadmap(nodes, new int[n], d, 2, 1.5 * spacing, 3.5 * spacing)
+          .save(LatentRoadmap.fileIn(withRoadmap));
+    }
+    startPlanner(new PlannerNode(), 0.5, Map.of("model", withRoadmap.toString()));
+    startStreaming(startLatent);
+    goalPub.publish(rgbImage(goalRgb));
+    assertTrue(eventually(() -> commands.size() >= 3), "commands arrive");
+    for (Float64MultiArray c : commands) {
+      assertEquals(JOINTS.size(), c.getData().length, "one value per joint");
+    }
+    PlanStatus s =
+        awaitStatus(p -> p.getMessage().startsWith("planning towards a roadmap waypoint"));
+    assertNotNull(s, "a status planning towards a waypoint: " + statuses);
+    // The status reports the distance to the goal itself, not to the waypoint.
+    assertEquals(distance(startLatent, goalLatent), s.getGoalDistance(), DISTANCE_TOL);
   }
 
   @Test
