@@ -88,9 +88,17 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-steps",
-      defaultValue = "40",
+      defaultValue = "80",
       description = "Plan cycles per episode before it ends unreached (default: ${DEFAULT-VALUE}).")
   int maxSteps;
+
+  @Option(
+      names = "--goal-radius",
+      paramLabel = "RAD",
+      description =
+          "Draw each goal joint within RAD of the start's (default: anywhere inside the limits"
+              + " for reacher2, whose model has a roadmap for far goals; 0.35 for arm7).")
+  Double goalRadiusRad;
 
   @Option(
       names = "--seed",
@@ -112,7 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--goal-tolerance",
-      defaultValue = "0.5",
+      defaultValue = "0.3",
       description =
           "Latent distance at which the planner reports the goal reached (default:"
               + " ${DEFAULT-VALUE}).")
@@ -151,6 +159,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
     if (!robot.equals("reacher2") && !robot.equals("arm7")) {
       log.println("demo: --robot must be reacher2 or arm7, got '" + robot + "'");
+      return 2;
+    }
+    if (goalRadiusRad != null && !(goalRadiusRad > 0)) {
+      log.println("demo: --goal-radius must be > 0 rad, got " + goalRadiusRad);
       return 2;
     }
     if (episodes < 1 || maxSteps < 1) {
@@ -396,6 +408,10 @@ public final class DemoCommand implements Callable<Integer> {
     RobotModel robotModel = renderer.model();
     int dof = robotModel.dof();
     double spread = robot.equals("arm7") ? 0.35 : 0.9;
+    double goalRadius =
+        goalRadiusRad != null
+            ? goalRadiusRad
+            : robot.equals("arm7") ? 0.35 : Double.POSITIVE_INFINITY;
     double[] start = new double[dof];
     double[] goal = new double[dof];
     for (int j = 0; j < dof; j++) {
@@ -403,7 +419,9 @@ public final class DemoCommand implements Callable<Integer> {
       double lo = limits.hasPositionLimits() ? limits.lower() + 0.3 : -Math.PI;
       double hi = limits.hasPositionLimits() ? limits.upper() - 0.3 : Math.PI;
       start[j] = clamp(home[j] + spread * (2 * random.nextDouble() - 1), lo, hi);
-      goal[j] = clamp(start[j] + spread * (2 * random.nextDouble() - 1), lo, hi);
+      double gLo = Math.max(lo, start[j] - goalRadius);
+      double gHi = Math.min(hi, start[j] + goalRadius);
+      goal[j] = gLo + (gHi - gLo) * random.nextDouble();
     }
     String[] names = robotModel.jointNames().toArray(new String[0]);
     long wallStart = System.nanoTime();
