@@ -17,7 +17,10 @@ import org.latentmpc.ros.msgs.sensor_msgs.JointState;
  * default 10), {@code ~goal_tolerance} (Euclidean latent distance under which the goal counts as
  * reached, default 1.0), {@code ~latent_timeout} (s, default 0.5: older latents are stale), {@code
  * ~roadmap} (default true: if the model folder holds a {@code roadmap.bin}, plan towards its
- * waypoints, see {@link org.latentmpc.planner.LatentRoadmap}).
+ * waypoints, see {@link org.latentmpc.planner.LatentRoadmap}), {@code ~world_model_service}
+ * (default empty: rollouts in-process; else the world-model node's Predict service, e.g. {@code
+ * /world_model/predict}, serves them while {@code ~model} still encodes the goal images) and {@code
+ * ~world_model_wait} (s to wait for that service at start, default 30).
  *
  * <p>Topics: in, {@code /perception/latent} (latent_mpc_msgs/Latent), {@code /joint_states}, {@code
  * /planner/goal_image} (sensor_msgs/Image, encoded with the model's encoder) and {@code

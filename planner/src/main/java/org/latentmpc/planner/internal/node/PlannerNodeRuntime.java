@@ -53,6 +53,7 @@ final class PlannerNodeRuntime {
   private final Logger log;
   private final PlannerNode.GoalRenderer renderer;
   private final WorldModel model;
+  private final WorldModel remoteModel;
   private final Planner planner;
   private final PlanResult result;
   private final String plannerName;
@@ -126,6 +127,12 @@ final class PlannerNodeRuntime {
     PlannerConfig config = loadPlannerConfig(params.getString("~planner_config", "cem"));
     RobotModel robot = loadRobot(params.getString("~robot_description_file", ""));
     boolean useRoadmap = params.getBoolean("~roadmap", true);
+    String service = params.getString("~world_model_service", "");
+    double serviceWaitS = params.getDouble("~world_model_wait", 30.0);
+    if (!(serviceWaitS >= 0) || Double.isInfinite(serviceWaitS)) {
+      throw new IllegalArgumentException(
+          "~world_model_wait must be finite and >= 0 s, got " + serviceWaitS);
+    }
 
     executor =
         Executors.newSingleThreadScheduledExecutor(
@@ -136,7 +143,11 @@ final class PlannerNodeRuntime {
             });
     Loaded loaded;
     try {
-      loaded = executor.submit(() -> load(Path.of(modelDir), config, robot, useRoadmap)).get();
+      loaded =
+          executor
+              .submit(
+                  () -> load(Path.of(modelDir), config, robot, useRoadmap, service, serviceWaitS))
+              .get();
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
@@ -150,6 +161,7 @@ final class PlannerNodeRuntime {
       throw new IllegalStateException("planner: loading failed: " + cause, cause);
     }
     model = loaded.model();
+    remoteModel = loaded.remote();
     planner = loaded.planner();
     jointNames = loaded.jointNames();
     latentDim = model.latentDim();
@@ -183,14 +195,24 @@ final class PlannerNodeRuntime {
         timeoutS);
   }
 
-  /** What the planner thread loads: the model, the planner over it and the model's joint order. */
-  private record Loaded(WorldModel model, Planner planner, List<String> jointNames) {}
+  /**
+   * What the planner thread loads: the model (it encodes goal images; its rollouts too unless a
+   * service serves them), the service client (or null), the planner and the model's joint order.
+   */
+  private record Loaded(
+      WorldModel model, WorldModel remote, Planner planner, List<String> jointNames) {}
 
   /**
    * Runs on the planner thread, the only thread that touches the model (WorldModels.load switches
    * PyTorch's per-thread grad mode off for whichever thread loads and uses the model).
    */
-  private Loaded load(Path dir, PlannerConfig config, RobotModel robot, boolean useRoadmap) {
+  private Loaded load(
+      Path dir,
+      PlannerConfig config,
+      RobotModel robot,
+      boolean useRoadmap,
+      String service,
+      double serviceWaitS) {
     WorldModel m;
     try {
       m = WorldModels.load(dir);
@@ -207,7 +229,9 @@ final class PlannerNodeRuntime {
       }
       // The time budget and the reported solve time are compute time: the wall clock, also under
       // /use_sim_time (a lock-step simulator may run several times faster than real time).
-      Planner p = config.create(LatentDynamics.of(m), limits, System::nanoTime);
+      WorldModel remote = service.isEmpty() ? null : connectService(service, serviceWaitS, m);
+      Planner p =
+          config.create(LatentDynamics.of(remote != null ? remote : m), limits, System::nanoTime);
       Path roadmapFile = LatentRoadmap.fileIn(dir);
       if (useRoadmap && Files.isRegularFile(roadmapFile)) {
         LatentRoadmap roadmap;
@@ -223,11 +247,63 @@ final class PlannerNodeRuntime {
             roadmap.nodeCount(),
             roadmap.lookahead());
       }
-      return new Loaded(m, p, names);
+      return new Loaded(m, remote, p, names);
     } catch (RuntimeException e) {
       m.close();
       throw e;
     }
+  }
+
+  /**
+   * Connects to the world-model node's Predict service, retrying until {@code waitS} has passed (a
+   * launch starts the nodes together), and checks that it serves the same latent and action sizes
+   * as the local checkpoint (whose encoder makes the goal latents).
+   */
+  private WorldModel connectService(String service, double waitS, WorldModel local) {
+    long deadline = System.nanoTime() + Math.round(waitS * 1e9);
+    WorldModel remote;
+    while (true) {
+      try {
+        remote = WorldModels.remote(node, service);
+        break;
+      } catch (IllegalStateException e) {
+        if (System.nanoTime() >= deadline) {
+          throw new IllegalArgumentException(
+              "~world_model_service: " + e.getMessage() + " (waited " + waitS + " s)", e);
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("planner: interrupted while waiting for " + service);
+        }
+      }
+    }
+    if (remote.latentDim() != local.latentDim() || remote.actionDim() != local.actionDim()) {
+      String message =
+          "~world_model_service "
+              + service
+              + " serves latents of "
+              + remote.latentDim()
+              + " and actions of "
+              + remote.actionDim()
+              + ", the checkpoint ~model has "
+              + local.latentDim()
+              + " and "
+              + local.actionDim();
+      remote.close();
+      throw new IllegalArgumentException(message);
+    }
+    if (!remote.modelId().equals(local.modelId())) {
+      log.warn(
+          "planner: {} serves model {} but goal images are encoded with {}: plans are only"
+              + " meaningful if both are the same checkpoint",
+          service,
+          remote.modelId(),
+          local.modelId());
+    }
+    log.info("planner: rollouts served by {} (model {})", service, remote.modelId());
+    return remote;
   }
 
   private long nowNanos() {
@@ -352,6 +428,9 @@ final class PlannerNodeRuntime {
       }
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
+    }
+    if (remoteModel != null) {
+      remoteModel.close();
     }
     model.close();
   }

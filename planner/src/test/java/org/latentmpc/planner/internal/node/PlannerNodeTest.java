@@ -3,6 +3,7 @@ package org.latentmpc.planner.internal.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,7 @@ import org.latentmpc.worldmodel.WorldModels;
 import org.latentmpc.worldmodel.internal.model.CheckpointMetadata;
 import org.latentmpc.worldmodel.internal.model.Checkpoints;
 import org.latentmpc.worldmodel.internal.model.JepaNetwork;
+import org.latentmpc.worldmodel.internal.node.WorldModelNode;
 
 /**
  * The planner node over real TCPROS with the embedded master and a tiny randomly initialised world
@@ -233,10 +235,12 @@ class PlannerNodeTest {
     latentPub = test.newPublisher("/perception/latent", Latent.TYPE);
     jointPub = test.newPublisher("/joint_states", JointState.TYPE);
     goalPub = test.newPublisher("/planner/goal_image", Image.TYPE);
+    // The world-model node, when one runs, also listens to the latents (for its surprise signal).
+    int latentSubscribers = extra.containsKey("world_model_service") ? 2 : 1;
     assertTrue(
         eventually(
             () ->
-                latentPub.getNumberOfSubscribers() == 1
+                latentPub.getNumberOfSubscribers() == latentSubscribers
                     && jointPub.getNumberOfSubscribers() == 1
                     && goalPub.getNumberOfSubscribers() == 1),
         "the planner subscribed to latents, joint states and goal images");
@@ -356,6 +360,44 @@ class PlannerNodeTest {
     assertNotNull(s, "a status planning towards a waypoint: " + statuses);
     // The status reports the distance to the goal itself, not to the waypoint.
     assertEquals(distance(startLatent, goalLatent), s.getGoalDistance(), DISTANCE_TOL);
+  }
+
+  @Test
+  void rolloutsServedByTheWorldModelNodeDriveThePlanUntilTheServiceGoes() throws Exception {
+    WorldModelNode worldModel = new WorldModelNode();
+    NodeMainExecutor worldModelExecutor = NodeMainExecutor.newDefault();
+    try {
+      worldModelExecutor.execute(
+          worldModel, config().privateParameter("model", checkpoint.toString()).build());
+      assertTrue(
+          eventually(() -> worldModel.isReady() || worldModel.failure() != null),
+          "world-model node up");
+      assertNull(worldModel.failure());
+      startPlanner(
+          new PlannerNode(),
+          0.5,
+          Map.of("world_model_service", WorldModelNode.PREDICT_SERVICE, "world_model_wait", 10.0));
+      startStreaming(startLatent);
+      goalPub.publish(rgbImage(goalRgb));
+      assertTrue(eventually(() -> commands.size() >= 3), "commands arrive");
+      PlanStatus s = awaitStatus(p -> p.getMessage().startsWith("planning"));
+      assertNotNull(s, "a planning status");
+      assertEquals(distance(startLatent, goalLatent), s.getGoalDistance(), DISTANCE_TOL);
+      // Without the service there is nothing to plan with: the cycles fail, saying why, and no
+      // command goes out.
+      worldModelExecutor.shutdown();
+      PlanStatus failed =
+          awaitStatus(
+              p ->
+                  p.getMessage().startsWith("plan cycle failed")
+                      && p.getMessage().contains("world-model service"));
+      assertNotNull(failed, "cycles fail once the service is gone: " + statuses);
+      int before = commands.size();
+      awaitMoreStatuses(5);
+      assertTrue(commands.size() <= before + 1, "no commands without the service");
+    } finally {
+      worldModelExecutor.shutdown();
+    }
   }
 
   @Test
