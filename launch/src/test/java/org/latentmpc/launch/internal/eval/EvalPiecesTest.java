@@ -214,19 +214,24 @@ class EvalPiecesTest {
     LockStepPlant plant = plant();
     plant.reset(new double[] {0.2, 0.3});
     double[] delta = new double[2];
-    for (int k = 0; k < 50; k++) { // warm up (JIT)
+    for (int k = 0; k < 200; k++) { // warm up (JIT)
       delta[0] = k % 2 == 0 ? 0.05 : -0.05;
       plant.commandDelta(delta);
       plant.advance();
     }
-    long before = bean.getCurrentThreadAllocatedBytes();
-    for (int k = 0; k < 50; k++) {
-      delta[0] = k % 2 == 0 ? 0.05 : -0.05;
-      delta[1] = 0.01;
-      plant.commandDelta(delta);
-      plant.advance();
+    // A loop that allocates per period allocates in every window; a one-off allocation of the
+    // runtime (a late JIT deoptimisation on a loaded machine) shows up in one window only.
+    long fewest = Long.MAX_VALUE;
+    for (int window = 0; window < 3 && fewest > 0; window++) {
+      long before = bean.getCurrentThreadAllocatedBytes();
+      for (int k = 0; k < 50; k++) {
+        delta[0] = k % 2 == 0 ? 0.05 : -0.05;
+        delta[1] = 0.01;
+        plant.commandDelta(delta);
+        plant.advance();
+      }
+      fewest = Math.min(fewest, bean.getCurrentThreadAllocatedBytes() - before);
     }
-    long allocated = bean.getCurrentThreadAllocatedBytes() - before;
-    assertEquals(0, allocated, "bytes allocated by 50 control periods");
+    assertEquals(0, fewest, "bytes allocated by 50 control periods (fewest of 3 windows)");
   }
 }
