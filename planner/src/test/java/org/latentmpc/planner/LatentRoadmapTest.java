@@ -193,6 +193,33 @@ class LatentRoadmapTest {
   }
 
   @Test
+  void goalsAndWaypointsAllocateNothing() {
+    com.sun.management.ThreadMXBean bean =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    float[] z = horseshoe(60, 9, 0.05);
+    LatentRoadmap roadmap = new LatentRoadmap(z, null, 2, 4, 0.2, 0.3);
+    float[] goalA = node(z, z.length / 2 - 3);
+    float[] goalB = node(z, 5);
+    float[] now = {0.02f, 0.4f};
+    float[] w = new float[2];
+    for (int k = 0; k < 200; k++) { // warm up (JIT)
+      roadmap.setGoal(k % 2 == 0 ? goalA : goalB);
+      roadmap.waypoint(now, w);
+    }
+    // A per-call allocation shows in every window; a one-off runtime allocation in one at most.
+    long fewest = Long.MAX_VALUE;
+    for (int window = 0; window < 3 && fewest > 0; window++) {
+      long before = bean.getCurrentThreadAllocatedBytes();
+      for (int k = 0; k < 50; k++) {
+        roadmap.setGoal(k % 2 == 0 ? goalA : goalB);
+        roadmap.waypoint(now, w);
+      }
+      fewest = Math.min(fewest, bean.getCurrentThreadAllocatedBytes() - before);
+    }
+    assertEquals(0, fewest, "bytes allocated by 50 goals and waypoints (fewest of 3 windows)");
+  }
+
+  @Test
   void badInputIsRejectedWithAClearMessage() {
     float[] z = {0f, 0.1f, 0.2f, 0.3f};
     assertThrows(IllegalArgumentException.class, () -> new LatentRoadmap(z, null, 3, 1, 0.2, 0.3));
