@@ -219,6 +219,7 @@ final class PlannerNodeRuntime {
     } catch (CheckpointException e) {
       throw new IllegalArgumentException("~model " + dir + ": " + e.getMessage(), e);
     }
+    WorldModel remote = null;
     try {
       List<String> names =
           resolveJointNames(Checkpoints.readMetadata(dir).jointNames(), robot, m.actionDim());
@@ -229,7 +230,7 @@ final class PlannerNodeRuntime {
       }
       // The time budget and the reported solve time are compute time: the wall clock, also under
       // /use_sim_time (a lock-step simulator may run several times faster than real time).
-      WorldModel remote = service.isEmpty() ? null : connectService(service, serviceWaitS, m);
+      remote = service.isEmpty() ? null : connectService(service, serviceWaitS, m);
       Planner p =
           config.create(LatentDynamics.of(remote != null ? remote : m), limits, System::nanoTime);
       Path roadmapFile = LatentRoadmap.fileIn(dir);
@@ -249,6 +250,9 @@ final class PlannerNodeRuntime {
       }
       return new Loaded(m, remote, p, names);
     } catch (RuntimeException e) {
+      if (remote != null) {
+        remote.close();
+      }
       m.close();
       throw e;
     }
