@@ -69,7 +69,15 @@ final class ClosedLoopEvaluator {
         reached = error <= success.thresholdM();
       }
       EpisodeOutcome outcome =
-          new EpisodeOutcome(e.index(), reached, steps, error, e.startErrorM());
+          new EpisodeOutcome(
+              e.index(),
+              reached,
+              steps,
+              error,
+              e.startErrorM(),
+              e.startRad(),
+              e.goalRad(),
+              q.clone());
       outcomes.add(outcome);
       progress.episodeDone(policy.name(), outcomes.size(), episodes.size(), outcome);
     }

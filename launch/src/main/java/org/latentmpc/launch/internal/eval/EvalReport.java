@@ -151,6 +151,9 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
         eo.addProperty("steps", e.steps());
         number(eo, "final_error_m", e.finalErrorM());
         number(eo, "start_error_m", e.startErrorM());
+        eo.add("start_rad", array(e.startRad()));
+        eo.add("goal_rad", array(e.goalRad()));
+        eo.add("final_rad", array(e.finalRad()));
         episodes.add(eo);
       }
       o.add("episode_results", episodes);
@@ -164,6 +167,17 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
             .create()
             .toJson(root)
         + "\n";
+  }
+
+  private static JsonArray array(double[] values) {
+    JsonArray a = new JsonArray();
+    for (double v : values) {
+      a.add(
+          Double.isFinite(v)
+              ? new com.google.gson.JsonPrimitive(v)
+              : com.google.gson.JsonNull.INSTANCE);
+    }
+    return a;
   }
 
   private static void number(JsonObject o, String key, double v) {

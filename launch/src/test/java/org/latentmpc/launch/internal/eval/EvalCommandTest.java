@@ -171,6 +171,27 @@ class EvalCommandTest {
                 .getAsDouble());
       }
     }
+    // Every episode records its joint configurations: start, goal and final, one per joint.
+    for (String method : new String[] {"model", "oracle", "random"}) {
+      JsonObject first =
+          methods
+              .getAsJsonObject(method)
+              .getAsJsonArray("episode_results")
+              .get(0)
+              .getAsJsonObject();
+      for (String key : new String[] {"start_rad", "goal_rad", "final_rad"}) {
+        assertEquals(2, first.getAsJsonArray(key).size(), method + " " + key);
+      }
+      assertEquals(
+          first.getAsJsonArray("goal_rad"),
+          methods
+              .getAsJsonObject("model")
+              .getAsJsonArray("episode_results")
+              .get(0)
+              .getAsJsonObject()
+              .getAsJsonArray("goal_rad"),
+          "the same goal for every method");
+    }
   }
 
   @Test
