@@ -339,6 +339,11 @@ public final class DemoCommand implements Callable<Integer> {
         + ".yaml --out "
         + (model == null ? "sim-configs/models/" + robot : modelDir.toString())
         + "\n"
+        + "  ./latent-mpc roadmap --model "
+        + (model == null ? "sim-configs/models/" + robot : modelDir.toString())
+        + " --data /tmp/"
+        + robot
+        + ".bag   # waypoints for far goals\n"
         + "or pass --model DIR (a quick one: --config sim-configs/models/tiny.yaml).";
   }
 
