@@ -56,8 +56,8 @@ public final class BagDatasetReader {
   /**
    * Reads every bag into one dataset; the digest covers the files' bytes and the topic settings.
    *
-   * @throws IllegalArgumentException naming the file and the problem (a missing topic lists the
-   *     topics present), or when no episode results
+   * @throws IllegalArgumentException naming the file and the problem (a missing file, a missing
+   *     topic: the topics present are listed), or when no episode results
    * @throws IOException when a file cannot be read
    */
   public SequenceDataset read(List<Path> bags) throws IOException {
@@ -69,6 +69,13 @@ public final class BagDatasetReader {
     MessageDigest digest = Checkpoints.sha256();
     digest.update(topics.toString().getBytes(StandardCharsets.UTF_8));
     for (Path bag : bags) {
+      if (!java.nio.file.Files.isRegularFile(bag)) {
+        throw new IllegalArgumentException(
+            bag
+                + (java.nio.file.Files.isDirectory(bag)
+                    ? " is a directory, not a bag file"
+                    : ": no such bag file"));
+      }
       digestFile(bag, digest);
       Parsed parsed = parse(bag);
       if (jointNames == null) {

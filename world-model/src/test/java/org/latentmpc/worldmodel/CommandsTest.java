@@ -126,6 +126,17 @@ class CommandsTest {
             dir.resolve("m").toString());
     assertEquals(2, t.code());
     assertTrue(t.err().contains("unknown key 'latnet'"), t.err());
+    Run missingBag =
+        run(
+            TrainCommand.class,
+            "--data",
+            dir.resolve("missing.bag").toString(),
+            "--config",
+            TINY.toString(),
+            "--out",
+            dir.resolve("m").toString());
+    assertEquals(2, missingBag.code(), missingBag.out() + missingBag.err());
+    assertTrue(missingBag.err().contains("missing.bag: no such bag file"), missingBag.err());
     Run wrongTopic =
         run(
             TrainCommand.class,
