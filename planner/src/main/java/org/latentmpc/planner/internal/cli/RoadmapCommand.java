@@ -113,11 +113,14 @@ public final class RoadmapCommand implements Callable<Integer> {
         for (Episode e : ds.episodes()) {
           frames += e.steps() + 1;
         }
+        // The smallest stride whose every-stride-th frames (from each episode's first) fit.
         int stride = (int) Math.max(1, (frames + nodes - 1) / nodes);
+        while (nodesAt(ds, stride) > nodes) {
+          stride++;
+        }
         List<Observation> batch = new ArrayList<>(ENCODE_BATCH);
         List<Integer> recordingOfBatch = new ArrayList<>(ENCODE_BATCH);
-        float[] latents =
-            new float[(int) Math.min(frames, (long) nodes + ds.episodes().size()) * m.latentDim()];
+        float[] latents = new float[(int) nodesAt(ds, stride) * m.latentDim()];
         int[] recording = new int[latents.length / m.latentDim()];
         int count = 0;
         for (int ep = 0; ep < ds.episodes().size(); ep++) {
@@ -132,13 +135,11 @@ public final class RoadmapCommand implements Callable<Integer> {
         }
         count = flush(m, batch, recordingOfBatch, latents, recording, count);
         int d = m.latentDim();
-        float[] used = java.util.Arrays.copyOf(latents, count * d);
-        int[] usedRecording = java.util.Arrays.copyOf(recording, count);
-        double median = medianPairDistance(used, count, d);
+        double median = medianPairDistance(latents, count, d);
         double maxEdge = maxEdgeFraction * median;
         double lookahead = lookaheadFraction * median;
         LatentRoadmap roadmap =
-            new LatentRoadmap(used, usedRecording, d, neighbours, maxEdge, lookahead);
+            new LatentRoadmap(latents, recording, d, neighbours, maxEdge, lookahead);
         Path file = out != null ? out : LatentRoadmap.fileIn(model);
         roadmap.save(file);
         stdout.printf(
@@ -184,6 +185,15 @@ public final class RoadmapCommand implements Callable<Integer> {
     if (parent == null || !Files.isDirectory(parent)) {
       throw new IllegalArgumentException("--out: directory " + parent + " does not exist");
     }
+  }
+
+  /** Frames kept when every {@code stride}-th frame of each episode (from its first) is kept. */
+  private static long nodesAt(SequenceDataset ds, int stride) {
+    long count = 0;
+    for (Episode e : ds.episodes()) {
+      count += (e.steps() + stride) / stride; // frames 0, stride, ... <= steps
+    }
+    return count;
   }
 
   private static int flush(
