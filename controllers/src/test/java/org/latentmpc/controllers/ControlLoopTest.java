@@ -15,20 +15,56 @@ class ControlLoopTest {
 
   @Test
   void runsOnceForEachPeriodOfSimTime() throws Exception {
-    ControlClock.SimClock clock = ControlClock.sim();
-    clock.set(10 * MS);
-    List<long[]> calls = new ArrayList<>();
+    ControlClock.SimClock sim = ControlClock.sim();
+    sim.set(10 * MS);
+    // The driver starts stepping only once the loop has read its start time and waits for its
+    // first deadline.
+    java.util.concurrent.CountDownLatch awaiting = new java.util.concurrent.CountDownLatch(1);
+    ControlClock.SimClock clock =
+        new ControlClock.SimClock() {
+          @Override
+          public void set(long nowNanos) {
+            sim.set(nowNanos);
+          }
+
+          @Override
+          public long nowNanos() {
+            return sim.nowNanos();
+          }
+
+          @Override
+          public long awaitNanos(long deadlineNanos, long maxWaitNanos)
+              throws InterruptedException {
+            awaiting.countDown();
+            return sim.awaitNanos(deadlineNanos, maxWaitNanos);
+          }
+        };
+    List<long[]> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     ControlLoop loop = new ControlLoop(clock, 1000, (now, dt) -> calls.add(new long[] {now, dt}));
     Thread driver =
         new Thread(
             () -> {
-              // Sim time advances in 0.5 ms steps: the loop runs on every second step.
+              // Sim time advances in 0.5 ms steps: the loop runs on every second step. Like a
+              // lock-step simulator, the driver waits for the cycle a step makes due before the
+              // next step (a free-running driver could jump past a deadline while the loop thread
+              // is descheduled, and the cycle would then see the later time).
+              try {
+                if (!awaiting.await(10, TimeUnit.SECONDS)) {
+                  return;
+                }
+              } catch (InterruptedException e) {
+                return;
+              }
               for (int k = 1; k <= 200; k++) {
                 clock.set(10 * MS + k * MS / 2);
-                try {
-                  Thread.sleep(1);
-                } catch (InterruptedException e) {
-                  return;
+                int due = k / 2;
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (calls.size() < due && System.nanoTime() < giveUp) {
+                  try {
+                    Thread.sleep(0, 100_000);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
                 }
               }
             });
