@@ -203,25 +203,18 @@ public final class LatentRoadmap {
         continue;
       }
       double d = squaredDistanceTo(j, src, offset);
-      if (found < k) {
-        int p = found++;
-        while (p > 0 && dist[p - 1] > d) {
-          dist[p] = dist[p - 1];
-          nearest[p] = nearest[p - 1];
-          p--;
-        }
-        dist[p] = d;
-        nearest[p] = j;
-      } else if (d < dist[k - 1]) {
-        int p = k - 1;
-        while (p > 0 && dist[p - 1] > d) {
-          dist[p] = dist[p - 1];
-          nearest[p] = nearest[p - 1];
-          p--;
-        }
-        dist[p] = d;
-        nearest[p] = j;
+      if (found == k && d >= dist[k - 1]) {
+        continue;
       }
+      // Insertion into the sorted list: a new slot while it is not full, else over the farthest.
+      int p = found < k ? found++ : k - 1;
+      while (p > 0 && dist[p - 1] > d) {
+        dist[p] = dist[p - 1];
+        nearest[p] = nearest[p - 1];
+        p--;
+      }
+      dist[p] = d;
+      nearest[p] = j;
     }
     return found;
   }
@@ -463,6 +456,31 @@ public final class LatentRoadmap {
   /** The file a model folder's roadmap lives in. */
   public static Path fileIn(Path modelDir) {
     return modelDir.resolve("roadmap.bin");
+  }
+
+  /**
+   * The roadmap of a model folder ({@link #fileIn}), or null when it has none.
+   *
+   * @throws IOException naming the file when it is damaged
+   * @throws IllegalArgumentException naming the file when its latents are not {@code latentDim}
+   *     long
+   */
+  public static LatentRoadmap loadFor(Path modelDir, int latentDim) throws IOException {
+    Path file = fileIn(modelDir);
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    LatentRoadmap roadmap = load(file);
+    if (roadmap.latentDim() != latentDim) {
+      throw new IllegalArgumentException(
+          file
+              + ": its latents have "
+              + roadmap.latentDim()
+              + " dimensions, the model's "
+              + latentDim
+              + " (rebuild it with latent-mpc roadmap)");
+    }
+    return roadmap;
   }
 
   /**

@@ -322,6 +322,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + Checkpoints.METADATA_FILE
                 + ")"
             : "no checkpoint in " + modelDir + " (no " + Checkpoints.METADATA_FILE + ")";
+    String outDir = model == null ? "sim-configs/models/" + robot : modelDir.toString();
     return "demo: "
         + what
         + ".\n"
@@ -337,10 +338,10 @@ public final class DemoCommand implements Callable<Integer> {
         + ".bag --config sim-configs/models/"
         + robot
         + ".yaml --out "
-        + (model == null ? "sim-configs/models/" + robot : modelDir.toString())
+        + outDir
         + "\n"
         + "  ./latent-mpc roadmap --model "
-        + (model == null ? "sim-configs/models/" + robot : modelDir.toString())
+        + outDir
         + " --data /tmp/"
         + robot
         + ".bag   # waypoints for far goals\n"

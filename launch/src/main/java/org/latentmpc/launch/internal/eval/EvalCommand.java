@@ -275,20 +275,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     int maxSteps = steps != null ? steps : defaultSteps(robot);
     int refEpisodes = oracleEpisodes != null ? Math.min(oracleEpisodes, episodes) : episodes;
-    LatentRoadmap roadmap = null;
-    Path roadmapFile = LatentRoadmap.fileIn(modelDir);
-    if (!noRoadmap && Files.isRegularFile(roadmapFile)) {
-      roadmap = LatentRoadmap.load(roadmapFile);
-      if (roadmap.latentDim() != meta.config().latentDim()) {
-        throw new IllegalArgumentException(
-            roadmapFile
-                + ": its latents have "
-                + roadmap.latentDim()
-                + " dimensions, the model's "
-                + meta.config().latentDim()
-                + " (rebuild it with latent-mpc roadmap)");
-      }
-    }
+    LatentRoadmap roadmap =
+        noRoadmap ? null : LatentRoadmap.loadFor(modelDir, meta.config().latentDim());
     WorldModel model = WorldModels.load(modelDir);
     return new Setup(r, pc, plannerName, maxSteps, refs, refEpisodes, arm7, roadmap, model);
   }

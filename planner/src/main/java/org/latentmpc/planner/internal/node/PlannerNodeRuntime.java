@@ -233,18 +233,17 @@ final class PlannerNodeRuntime {
       remote = service.isEmpty() ? null : connectService(service, serviceWaitS, m);
       Planner p =
           config.create(LatentDynamics.of(remote != null ? remote : m), limits, System::nanoTime);
-      Path roadmapFile = LatentRoadmap.fileIn(dir);
-      if (useRoadmap && Files.isRegularFile(roadmapFile)) {
-        LatentRoadmap roadmap;
-        try {
-          roadmap = LatentRoadmap.load(roadmapFile);
-        } catch (IOException e) {
-          throw new IllegalArgumentException("~model: " + e.getMessage(), e);
-        }
+      LatentRoadmap roadmap;
+      try {
+        roadmap = useRoadmap ? LatentRoadmap.loadFor(dir, m.latentDim()) : null;
+      } catch (IOException e) {
+        throw new IllegalArgumentException("~model: " + e.getMessage(), e);
+      }
+      if (roadmap != null) {
         p = Planners.withRoadmap(p, roadmap);
         log.info(
             "planner: following the waypoints of {} ({} nodes, lookahead {})",
-            roadmapFile,
+            LatentRoadmap.fileIn(dir),
             roadmap.nodeCount(),
             roadmap.lookahead());
       }
