@@ -262,7 +262,7 @@ class PlannerBenchmark {
     int width = Integer.getInteger("bench.width", 128);
     ModelConfig config = ModelConfig.defaults().with(java.util.Map.of("predictor_width", width));
     NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-    JepaNetwork net = new JepaNetwork(manager, config, 0, ARM_JOINTS);
+    JepaNetwork net = new JepaNetwork(manager, config, 0, ARM_JOINTS, 0);
     float[] zeros = new float[ARM_JOINTS];
     float[] ones = new float[ARM_JOINTS];
     Arrays.fill(ones, 0.05f);

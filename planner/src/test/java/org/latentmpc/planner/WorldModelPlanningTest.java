@@ -27,7 +27,7 @@ class WorldModelPlanningTest {
     Engine.getEngine("PyTorch").setRandomSeed(11);
     ModelConfig config = ModelConfig.defaults().with(java.util.Map.of("predictor_width", 64));
     NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-    JepaNetwork net = new JepaNetwork(manager, config, 0, JOINTS);
+    JepaNetwork net = new JepaNetwork(manager, config, 0, JOINTS, 0);
     float[] actionStd = new float[JOINTS];
     Arrays.fill(actionStd, 0.05f);
     NormalisationStats stats =

@@ -35,6 +35,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param sigregKnots number of integration knots of the Epps-Pulley statistic on [0, 3]
  * @param vicregVarianceWeight weight of VICReg's variance hinge
  * @param vicregCovarianceWeight weight of VICReg's off-diagonal covariance penalty
+ * @param stateProbeWeight weight of the training-only state probe: a linear head that predicts the
+ *     recorded joint positions (rad) from the latent, trained with the encoder so the latent must
+ *     encode the robot's configuration linearly; 0 (default) leaves it out. The encoder still takes
+ *     images only at run time (the probe is not used for inference).
  * @param emaTarget whether targets come from an exponential-moving-average copy of the encoder
  *     (else a stop-gradient pass through the online encoder)
  * @param emaDecay decay of the EMA target encoder per step
@@ -60,6 +64,7 @@ public record ModelConfig(
     int sigregKnots,
     double vicregVarianceWeight,
     double vicregCovarianceWeight,
+    double stateProbeWeight,
     boolean emaTarget,
     double emaDecay,
     double learningRate,
@@ -121,6 +126,7 @@ public record ModelConfig(
     }
     nonNegative("vicreg_variance_weight", vicregVarianceWeight);
     nonNegative("vicreg_covariance_weight", vicregCovarianceWeight);
+    nonNegative("state_probe_weight", stateProbeWeight);
     if (!(emaDecay >= 0 && emaDecay < 1)) {
       throw new IllegalArgumentException("ema_decay: must be in [0, 1), got " + emaDecay);
     }
@@ -193,6 +199,7 @@ public record ModelConfig(
         v.integer("sigreg_knots", 17),
         v.real("vicreg_variance_weight", 1.0),
         v.real("vicreg_covariance_weight", 0.04),
+        v.real("state_probe_weight", 0.0),
         v.bool("ema_target", false),
         v.real("ema_decay", 0.99),
         v.real("learning_rate", 1e-3),
@@ -220,6 +227,7 @@ public record ModelConfig(
     m.put("sigreg_knots", sigregKnots);
     m.put("vicreg_variance_weight", vicregVarianceWeight);
     m.put("vicreg_covariance_weight", vicregCovarianceWeight);
+    m.put("state_probe_weight", stateProbeWeight);
     m.put("ema_target", emaTarget);
     m.put("ema_decay", emaDecay);
     m.put("learning_rate", learningRate);
@@ -236,6 +244,11 @@ public record ModelConfig(
     Map<String, Object> m = toMap();
     m.putAll(overrides);
     return fromMap(m, "overrides");
+  }
+
+  /** Whether training adds the state probe (see {@code stateProbeWeight}). */
+  public boolean hasStateProbe() {
+    return stateProbeWeight > 0;
   }
 
   /** The number of encoder proprioception inputs for a robot with {@code joints} joints. */
@@ -265,6 +278,7 @@ public record ModelConfig(
         "sigreg_knots",
         "vicreg_variance_weight",
         "vicreg_covariance_weight",
+        "state_probe_weight",
         "ema_target",
         "ema_decay",
         "learning_rate",

@@ -29,9 +29,11 @@ import org.latentmpc.worldmodel.internal.train.Windows;
  * Trains the JEPA world model: the online encoder encodes every frame of a window {@code o_t ..
  * o_{t+H}}; the predictor rolls out from {@code z_t} with the recorded actions; the loss is the
  * mean squared error to the target latents of {@code o_{t+1..t+H}} (a stop-gradient pass of the
- * online encoder, or an EMA copy) plus the anti-collapse regulariser on the online latents. Adam,
- * seeded, one progress line every tenth of an epoch, a validation pass and a checkpoint (see {@link
- * WorldModels#load}) after every epoch.
+ * online encoder, or an EMA copy) plus the anti-collapse regulariser on the online latents, plus,
+ * with {@code state_probe_weight > 0}, the squared error of a linear state probe that reads the
+ * recorded joint positions off every online latent (training only). Adam, seeded, one progress line
+ * every tenth of an epoch, a validation pass and a checkpoint (see {@link WorldModels#load}) after
+ * every epoch.
  */
 public final class Trainer {
 
@@ -63,6 +65,8 @@ public final class Trainer {
    * @param validationLoss validation loss
    * @param validationPrediction validation prediction term
    * @param validationRegularizer validation regulariser term
+   * @param trainStateProbe mean training state-probe error (rad^2; 0 without a probe)
+   * @param validationStateProbe validation state-probe error (rad^2; 0 without a probe)
    */
   public record EpochResult(
       int epoch,
@@ -71,7 +75,9 @@ public final class Trainer {
       double trainRegularizer,
       double validationLoss,
       double validationPrediction,
-      double validationRegularizer) {}
+      double validationRegularizer,
+      double trainStateProbe,
+      double validationStateProbe) {}
 
   /**
    * The result of a training run.
@@ -99,6 +105,19 @@ public final class Trainer {
    * @throws IllegalArgumentException when the data does not fit the config
    */
   public Result train(SequenceDataset data, boolean resume) throws IOException {
+    return train(data, resume, null);
+  }
+
+  /**
+   * Trains as {@link #train(SequenceDataset, boolean)}, but a fresh run may start from the weights
+   * of another checkpoint (fine-tuning, e.g. after adding a state probe).
+   *
+   * @param initFrom a checkpoint folder of the same architecture and action size whose encoder,
+   *     head and predictor weights (and input normalisation) the run starts from; null for random
+   *     weights. Not allowed when resuming an existing checkpoint.
+   * @throws CheckpointException when {@code initFrom} is missing, corrupt or does not fit
+   */
+  public Result train(SequenceDataset data, boolean resume, Path initFrom) throws IOException {
     if (data.width() != config.imageWidth() || data.height() != config.imageHeight()) {
       throw new IllegalArgumentException(
           "the data has "
@@ -115,11 +134,27 @@ public final class Trainer {
       throw new IllegalArgumentException(
           "proprio: positions_velocities, but the data has no joint velocities");
     }
+    int stateDim = 0;
+    if (config.hasStateProbe()) {
+      stateDim = data.jointCount();
+      if (stateDim == 0 || data.jointNames().size() != stateDim) {
+        throw new IllegalArgumentException(
+            "state_probe_weight > 0 needs named joint positions in the data (it has "
+                + data.jointNames().size()
+                + " joint names and "
+                + stateDim
+                + " positions per frame)");
+      }
+    }
     SequenceDataset.Split split = data.split(config.validationFraction(), config.seed());
     Windows train = new Windows(split.train(), config.horizon());
     Windows val = new Windows(split.validation(), config.horizon());
     CheckpointMetadata previous = null;
     if (Checkpoints.exists(outDir)) {
+      if (initFrom != null) {
+        throw new IllegalArgumentException(
+            "--init-from starts a new run, but " + outDir + " already holds a checkpoint");
+      }
       if (!resume) {
         throw new IllegalArgumentException(
             outDir + " already holds a checkpoint: pass --resume to continue it, or another --out");
@@ -129,14 +164,35 @@ public final class Trainer {
     } else if (resume) {
       progress.println("no checkpoint in " + outDir + " yet: starting from scratch");
     }
+    CheckpointMetadata init = null;
+    if (initFrom != null) {
+      init = Checkpoints.readMetadata(initFrom);
+      if (init.proprioDim() != proprioDim || init.actionDim() != data.actionDim()) {
+        throw new CheckpointException(
+            "cannot start from "
+                + initFrom
+                + ": its proprioception/action sizes "
+                + init.proprioDim()
+                + "/"
+                + init.actionDim()
+                + " differ from "
+                + proprioDim
+                + "/"
+                + data.actionDim());
+      }
+    }
     NormalisationStats stats =
-        previous != null ? previous.stats() : NormalisationStats.of(split.train(), config);
+        previous != null
+            ? previous.stats()
+            : init != null ? init.stats() : NormalisationStats.of(split.train(), config);
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) config.seed());
     try (NDManager base = engine.newBaseManager()) {
-      JepaNetwork net = new JepaNetwork(base, config, proprioDim, data.actionDim());
+      JepaNetwork net = new JepaNetwork(base, config, proprioDim, data.actionDim(), stateDim);
       JepaNetwork target =
-          config.emaTarget() ? new JepaNetwork(base, config, proprioDim, data.actionDim()) : null;
+          config.emaTarget()
+              ? new JepaNetwork(base, config, proprioDim, data.actionDim(), stateDim)
+              : null;
       int startEpoch = 0;
       long globalStep = 0;
       List<Map<String, Double>> history = new ArrayList<>();
@@ -151,8 +207,30 @@ public final class Trainer {
             outDir,
             startEpoch,
             globalStep);
-      } else if (target != null) {
-        target.copyEncoderFrom(net);
+      } else {
+        if (init != null) {
+          try (NDManager scratch = base.newSubManager();
+              JepaNetwork from =
+                  new JepaNetwork(
+                      scratch,
+                      init.config(),
+                      init.proprioDim(),
+                      init.actionDim(),
+                      init.jointNames().size())) {
+            Checkpoints.loadParameters(initFrom, init, scratch, from, null);
+            try {
+              net.copyWeightsFrom(from);
+            } catch (IllegalArgumentException e) {
+              throw new CheckpointException(
+                  "cannot start from " + initFrom + ": " + e.getMessage(), e);
+            }
+          }
+          progress.printf(
+              Locale.ROOT, "starting from the weights of %s (epoch %d)%n", initFrom, init.epoch());
+        }
+        if (target != null) {
+          target.copyEncoderFrom(net);
+        }
       }
       net.attachGradients();
       Optimizer adam =
@@ -168,7 +246,7 @@ public final class Trainer {
       progress.printf(
           Locale.ROOT,
           "training on %d episodes (%d windows), validating on %d episodes (%d windows); "
-              + "%d steps/epoch, batch %d, horizon %d, latent %d, %s%s%n",
+              + "%d steps/epoch, batch %d, horizon %d, latent %d, %s%s%s%n",
           split.train().episodes().size(),
           train.size(),
           split.validation().episodes().size(),
@@ -178,7 +256,8 @@ public final class Trainer {
           config.horizon(),
           config.latentDim(),
           config.regularizer(),
-          config.emaTarget() ? ", EMA target" : "");
+          config.emaTarget() ? ", EMA target" : "",
+          stateDim > 0 ? ", state probe on " + stateDim + " joints" : "");
       Random rng = new Random(config.seed() * 31 + startEpoch);
       List<EpochResult> results = new ArrayList<>();
       long steps = 0;
@@ -190,6 +269,7 @@ public final class Trainer {
         double sumLoss = 0;
         double sumPred = 0;
         double sumReg = 0;
+        double sumState = 0;
         int reportEvery = Math.max(1, stepsPerEpoch / 10);
         for (int s = 0; s < stepsPerEpoch; s++) {
           long t0 = System.nanoTime();
@@ -203,7 +283,10 @@ public final class Trainer {
             try (GradientCollector gc = engine.newGradientCollector()) {
               NDArray[] loss = loss(step, net, target, b, rng, true);
               gc.backward(loss[0]);
-              terms = new double[] {loss[0].getFloat(), loss[1].getFloat(), loss[2].getFloat()};
+              terms =
+                  new double[] {
+                    loss[0].getFloat(), loss[1].getFloat(), loss[2].getFloat(), loss[3].getFloat()
+                  };
             }
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
               NDArray w = e.getValue().getArray();
@@ -233,6 +316,7 @@ public final class Trainer {
           sumLoss += terms[0];
           sumPred += terms[1];
           sumReg += terms[2];
+          sumState += terms[3];
           if ((s + 1) % reportEvery == 0 || s + 1 == stepsPerEpoch) {
             long doneSteps = (long) (epoch - startEpoch - 1) * stepsPerEpoch + s + 1;
             long totalSteps = (long) (totalEpochs - startEpoch) * stepsPerEpoch;
@@ -240,7 +324,7 @@ public final class Trainer {
             double etaS = elapsedS / doneSteps * (totalSteps - doneSteps);
             progress.printf(
                 Locale.ROOT,
-                "epoch %d/%d step %d/%d (global %d) loss %.5f pred %.5f %s %.5f lr %.1e "
+                "epoch %d/%d step %d/%d (global %d) loss %.5f pred %.5f %s %.5f%s lr %.1e "
                     + "%.0f samples/s ETA %s%n",
                 epoch,
                 totalEpochs,
@@ -251,6 +335,7 @@ public final class Trainer {
                 terms[1],
                 config.regularizer(),
                 terms[2],
+                stateDim > 0 ? String.format(Locale.ROOT, " state %.5f", terms[3]) : "",
                 config.learningRate(),
                 steps * batch / (trainNanos / 1e9),
                 duration(etaS));
@@ -265,7 +350,9 @@ public final class Trainer {
                 sumReg / stepsPerEpoch,
                 v[0],
                 v[1],
-                v[2]);
+                v[2],
+                sumState / stepsPerEpoch,
+                v[3]);
         results.add(r);
         Map<String, Double> h = new LinkedHashMap<>();
         h.put("epoch", (double) epoch);
@@ -275,17 +362,22 @@ public final class Trainer {
         h.put("val_loss", r.validationLoss());
         h.put("val_prediction", r.validationPrediction());
         h.put("val_regularizer", r.validationRegularizer());
+        if (stateDim > 0) {
+          h.put("train_state_probe", r.trainStateProbe());
+          h.put("val_state_probe", r.validationStateProbe());
+        }
         history.add(h);
         progress.printf(
             Locale.ROOT,
-            "epoch %d/%d done: train loss %.5f, validation loss %.5f (pred %.5f, %s %.5f)%n",
+            "epoch %d/%d done: train loss %.5f, validation loss %.5f (pred %.5f, %s %.5f%s)%n",
             epoch,
             totalEpochs,
             r.trainLoss(),
             v[0],
             v[1],
             config.regularizer(),
-            v[2]);
+            v[2],
+            stateDim > 0 ? String.format(Locale.ROOT, ", state probe %.5f rad^2", v[3]) : "");
         CheckpointMetadata meta =
             new CheckpointMetadata(
                 Checkpoints.FORMAT_VERSION,
@@ -343,7 +435,7 @@ public final class Trainer {
     }
   }
 
-  /** Returns {loss, prediction, regulariser} as scalars on {@code m}. */
+  /** Returns {loss, prediction, regulariser, state probe error} as scalars on {@code m}. */
   private NDArray[] loss(
       NDManager m,
       JepaNetwork net,
@@ -386,7 +478,15 @@ public final class Trainer {
                 zFlat, config.vicregVarianceWeight(), config.vicregCovarianceWeight());
     double weight = config.regularizer().equals("sigreg") ? config.sigregWeight() : 1.0;
     NDArray total = pred.add(reg.mul((float) weight));
-    return new NDArray[] {total, pred, reg};
+    NDArray state;
+    if (net.stateDim() > 0) {
+      NDArray positions = m.create(b.positions(), new Shape((long) bs * frames, net.stateDim()));
+      state = net.probeState(zFlat, training).sub(positions).square().mean();
+      total = total.add(state.mul((float) config.stateProbeWeight()));
+    } else {
+      state = m.zeros(new Shape());
+    }
+    return new NDArray[] {total, pred, reg, state};
   }
 
   private double[] validate(
@@ -409,7 +509,7 @@ public final class Trainer {
       all[i] = order.get(i);
     }
     int batch = Math.max(2, Math.min(config.batchSize(), n));
-    double[] sum = new double[3];
+    double[] sum = new double[4];
     int batches = 0;
     for (int start = 0; start + 2 <= n; start += batch) {
       int len = Math.min(batch, n - start);
@@ -421,13 +521,13 @@ public final class Trainer {
       Windows.Batch b = val.pack(idx, stats);
       try (NDManager m = base.newSubManager()) {
         NDArray[] l = loss(m, net, target, b, new Random(config.seed() + batches), false);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
           sum[i] += l[i].getFloat();
         }
       }
       batches++;
     }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
       sum[i] /= Math.max(1, batches);
     }
     return sum;

@@ -59,7 +59,7 @@ class WorldModelBenchmark {
                     "predictor_width", width,
                     "predictor_depth", 2));
     NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-    JepaNetwork net = new JepaNetwork(manager, config, 0, actionDim);
+    JepaNetwork net = new JepaNetwork(manager, config, 0, actionDim, 0);
     float[] zeros = new float[actionDim];
     float[] std = new float[actionDim];
     Arrays.fill(std, 0.05f);

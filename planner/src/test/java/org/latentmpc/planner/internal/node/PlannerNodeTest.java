@@ -133,7 +133,7 @@ class PlannerNodeTest {
             actionStd);
     checkpoint = tmp.resolve("model");
     try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-        JepaNetwork net = new JepaNetwork(manager, config, 0, JOINTS.size())) {
+        JepaNetwork net = new JepaNetwork(manager, config, 0, JOINTS.size(), 0)) {
       CheckpointMetadata meta =
           new CheckpointMetadata(
               Checkpoints.FORMAT_VERSION,

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code train --data FILE.bag[,...] --config FILE.yaml --out DIR [--resume]}. */
+/**
+ * {@code train --data FILE.bag[,...] --config FILE.yaml --out DIR [--resume | --init-from DIR]}.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
@@ -35,6 +37,14 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--resume", description = "continue the checkpoint in --out")
   boolean resume;
+
+  @Option(
+      names = "--init-from",
+      paramLabel = "DIR",
+      description =
+          "start a new run from the encoder and predictor weights of this checkpoint (same"
+              + " architecture), e.g. to fine-tune it with a state probe")
+  Path initFrom;
 
   private final PrintStream stdout;
   private final PrintStream stderr;
@@ -64,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
           ds.steps(),
           data.bags,
           (System.nanoTime() - t0) / 1e9);
-      Trainer.Result r = new Trainer(cfg, out, stdout).train(ds, resume);
+      Trainer.Result r = new Trainer(cfg, out, stdout).train(ds, resume, initFrom);
       stdout.printf(
           Locale.ROOT,
           "done: %d steps, %.0f training samples/s, checkpoint %s%n",

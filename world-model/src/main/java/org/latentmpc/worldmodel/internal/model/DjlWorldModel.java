@@ -73,7 +73,9 @@ public final class DjlWorldModel implements WorldModel {
     // that started the engine. Loading (and inference) on any other thread needs it off.
     JniUtils.setGradMode(false);
     try {
-      JepaNetwork net = new JepaNetwork(manager, m.config(), m.proprioDim(), m.actionDim());
+      JepaNetwork net =
+          new JepaNetwork(
+              manager, m.config(), m.proprioDim(), m.actionDim(), m.jointNames().size());
       Checkpoints.loadParameters(dir, m, manager, net, null);
       String digest = m.fileDigests().get(Checkpoints.MODEL_FILE);
       String name = dir.toAbsolutePath().normalize().getFileName().toString();

@@ -27,7 +27,8 @@ import org.latentmpc.worldmodel.ModelConfig;
 /**
  * The JEPA networks as DJL blocks: a CNN image encoder (stride-2 4x4 convolutions), fused with
  * normalised proprioception by a linear head into the latent, and an action-conditioned residual
- * MLP predictor {@code z_{t+1} = z_t + f(z_t, a_t)}.
+ * MLP predictor {@code z_{t+1} = z_t + f(z_t, a_t)}; with {@code state_probe_weight > 0} also a
+ * linear state probe from the latent to the joint positions, which only training uses.
  *
  * <p>Inputs are already normalised: images as float NCHW, proprioception and actions standardised.
  * Every intermediate array attaches to the manager of its input: callers run each call in a child
@@ -41,18 +42,29 @@ public final class JepaNetwork implements AutoCloseable {
   private final SequentialBlock cnn;
   private final Block head;
   private final SequentialBlock predictor;
+  private final Block probe;
+  private final int stateDim;
   private final ParameterStore store;
   private final int featureDim;
 
   /**
    * Builds and initialises the blocks on {@code manager} (random initial weights from the engine's
    * random generator: seed it first for reproducible weights).
+   *
+   * @param stateDim joint positions the state probe predicts (used only when the config has a state
+   *     probe; must then be positive)
    */
-  public JepaNetwork(NDManager manager, ModelConfig config, int proprioDim, int actionDim) {
+  public JepaNetwork(
+      NDManager manager, ModelConfig config, int proprioDim, int actionDim, int stateDim) {
     if (proprioDim < 0 || actionDim <= 0) {
       throw new IllegalArgumentException(
           "proprioDim must be >= 0 and actionDim > 0, got " + proprioDim + ", " + actionDim);
     }
+    if (config.hasStateProbe() && stateDim <= 0) {
+      throw new IllegalArgumentException(
+          "state_probe_weight > 0 needs the joint positions of the data (no joints recorded)");
+    }
+    this.stateDim = config.hasStateProbe() ? stateDim : 0;
     this.config = config;
     this.proprioDim = proprioDim;
     this.actionDim = actionDim;
@@ -88,6 +100,12 @@ public final class JepaNetwork implements AutoCloseable {
     Parameter lastWeight =
         predictor.getParameters().get(predictor.getParameters().size() - 2).getValue();
     lastWeight.getArray().muli(0.1f);
+    if (this.stateDim > 0) {
+      probe = Linear.builder().setUnits(this.stateDim).build();
+      probe.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentDim()));
+    } else {
+      probe = null;
+    }
     store = new ParameterStore(manager, false);
   }
 
@@ -130,6 +148,24 @@ public final class JepaNetwork implements AutoCloseable {
     return z.add(delta);
   }
 
+  /** Joint positions the state probe predicts (0: no probe). */
+  public int stateDim() {
+    return stateDim;
+  }
+
+  /**
+   * The state probe's estimate of the joint positions (rad) from latents {@code [B,D]}: {@code
+   * [B,stateDim]}.
+   *
+   * @throws IllegalStateException when the network has no probe
+   */
+  public NDArray probeState(NDArray z, boolean training) {
+    if (probe == null) {
+      throw new IllegalStateException("this network has no state probe (state_probe_weight 0)");
+    }
+    return probe.forward(store, new NDList(z), training).singletonOrThrow();
+  }
+
   /** Every parameter of the encoder (CNN and head), in a fixed order. */
   public List<Parameter> encoderParameters() {
     List<Parameter> out = new ArrayList<>();
@@ -154,7 +190,36 @@ public final class JepaNetwork implements AutoCloseable {
     for (Pair<String, Parameter> p : predictor.getParameters()) {
       out.put("predictor." + p.getKey(), p.getValue());
     }
+    if (probe != null) {
+      for (Pair<String, Parameter> p : probe.getParameters()) {
+        out.put("probe." + p.getKey(), p.getValue());
+      }
+    }
     return out;
+  }
+
+  /**
+   * Copies the encoder, head and predictor weights of {@code other} (a network of the same
+   * architecture, with or without a state probe): the start of a fine-tuning run. The state probe,
+   * when this network has one and {@code other} has not, keeps its initial weights.
+   *
+   * @throws IllegalArgumentException when a shape differs
+   */
+  public void copyWeightsFrom(JepaNetwork other) {
+    Map<String, Parameter> mine = parameters();
+    for (Map.Entry<String, Parameter> e : other.parameters().entrySet()) {
+      Parameter p = mine.get(e.getKey());
+      if (p == null) {
+        continue;
+      }
+      Shape want = p.getArray().getShape();
+      Shape got = e.getValue().getArray().getShape();
+      if (!want.equals(got)) {
+        throw new IllegalArgumentException(
+            "parameter " + e.getKey() + " has shape " + got + " there but " + want + " here");
+      }
+      e.getValue().getArray().copyTo(p.getArray());
+    }
   }
 
   /** Marks every parameter as trainable (attaches gradients). */
@@ -173,11 +238,14 @@ public final class JepaNetwork implements AutoCloseable {
     }
   }
 
-  /** Writes every parameter (encoder, head, predictor) in DJL's parameter format. */
+  /** Writes every parameter (encoder, head, predictor, probe) in DJL's parameter format. */
   public void save(DataOutputStream out) throws IOException {
     cnn.saveParameters(out);
     head.saveParameters(out);
     predictor.saveParameters(out);
+    if (probe != null) {
+      probe.saveParameters(out);
+    }
   }
 
   /**
@@ -192,6 +260,9 @@ public final class JepaNetwork implements AutoCloseable {
     cnn.loadParameters(manager, in);
     head.loadParameters(manager, in);
     predictor.loadParameters(manager, in);
+    if (probe != null) {
+      probe.loadParameters(manager, in);
+    }
     for (Map.Entry<String, Parameter> e : parameters().entrySet()) {
       Shape got = e.getValue().getArray().getShape();
       if (!got.equals(expected.get(e.getKey()))) {

@@ -54,12 +54,17 @@ public final class Windows {
     return horizon;
   }
 
-  /** A packed batch: inputs for {@code B*(H+1)} frames and {@code B*H} actions. */
-  public record Batch(int size, float[] images, float[] proprio, float[] actions) {}
+  /**
+   * A packed batch: inputs for {@code B*(H+1)} frames and {@code B*H} actions, and the recorded
+   * joint positions of every frame in rad ({@code [B*(H+1),J]}, the state probe's targets).
+   */
+  public record Batch(
+      int size, float[] images, float[] proprio, float[] actions, float[] positions) {}
 
   /**
    * Packs windows {@code indices}: images {@code [B*(H+1),3,h,w]} (window-major), proprioception
-   * {@code [B*(H+1),P]}, actions {@code [B,H,A]}, all normalised with {@code stats}.
+   * {@code [B*(H+1),P]}, actions {@code [B,H,A]}, all normalised with {@code stats}; joint
+   * positions {@code [B*(H+1),J]} as recorded (rad).
    */
   public Batch pack(int[] indices, NormalisationStats stats) {
     int b = indices.length;
@@ -70,6 +75,8 @@ public final class Windows {
     float[] images = new float[b * frames * plane];
     float[] proprio = new float[b * frames * p];
     float[] actions = new float[b * horizon * a];
+    int j = data.jointCount();
+    float[] positions = new float[b * frames * j];
     FloatBuffer img = FloatBuffer.wrap(images);
     FloatBuffer pro = FloatBuffer.wrap(proprio);
     FloatBuffer act = FloatBuffer.wrap(actions);
@@ -79,6 +86,10 @@ public final class Windows {
       for (int k = 0; k < frames; k++) {
         int row = i * frames + k;
         Inputs.image(ep.frames()[s + k], ep.width(), ep.height(), stats, img, row * plane);
+        double[] q = ep.positions()[s + k];
+        for (int c = 0; c < j; c++) {
+          positions[row * j + c] = (float) q[c];
+        }
         if (p > 0) {
           Inputs.proprio(ep.positions()[s + k], ep.velocities()[s + k], stats, pro, row * p);
         }
@@ -87,6 +98,6 @@ public final class Windows {
         }
       }
     }
-    return new Batch(b, images, proprio, actions);
+    return new Batch(b, images, proprio, actions, positions);
   }
 }

@@ -53,7 +53,7 @@ class FastRolloutTest {
                     "predictor_depth",
                     depth));
     NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-    JepaNetwork net = new JepaNetwork(manager, config, 0, ACTION_DIM);
+    JepaNetwork net = new JepaNetwork(manager, config, 0, ACTION_DIM, 0);
     Random rng = new Random(seed);
     java.util.List<NDArray> params = new java.util.ArrayList<>();
     for (Map.Entry<String, Parameter> e : net.parameters().entrySet()) {
