@@ -36,9 +36,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param vicregVarianceWeight weight of VICReg's variance hinge
  * @param vicregCovarianceWeight weight of VICReg's off-diagonal covariance penalty
  * @param stateProbeWeight weight of the training-only state probe: a linear head that predicts the
- *     recorded joint positions (rad) from the latent, trained with the encoder so the latent must
- *     encode the robot's configuration linearly; 0 (default) leaves it out. The encoder still takes
- *     images only at run time (the probe is not used for inference).
+ *     robot's state ({@code stateProbe}) from the latent, trained with the encoder so the latent
+ *     must encode that state linearly; 0 (default) leaves it out. The encoder still takes images
+ *     only at run time (the probe is not used for inference).
+ * @param stateProbe what the state probe predicts, each dimension standardised over the training
+ *     data: joints (the joint positions), end_effector (the end effector's position by forward
+ *     kinematics of the recorded joints; training needs the robot model) or joints_end_effector
+ *     (both)
  * @param emaTarget whether targets come from an exponential-moving-average copy of the encoder
  *     (else a stop-gradient pass through the online encoder)
  * @param emaDecay decay of the EMA target encoder per step
@@ -65,6 +69,7 @@ public record ModelConfig(
     double vicregVarianceWeight,
     double vicregCovarianceWeight,
     double stateProbeWeight,
+    String stateProbe,
     boolean emaTarget,
     double emaDecay,
     double learningRate,
@@ -77,6 +82,10 @@ public record ModelConfig(
   /** Proprioception choices. */
   public static final Set<String> PROPRIO_CHOICES =
       Set.of("none", "positions", "positions_velocities");
+
+  /** State probe target choices. */
+  public static final Set<String> STATE_PROBE_CHOICES =
+      Set.of("joints", "end_effector", "joints_end_effector");
 
   /** Regulariser choices. */
   public static final Set<String> REGULARIZER_CHOICES = Set.of("sigreg", "vicreg");
@@ -127,6 +136,10 @@ public record ModelConfig(
     nonNegative("vicreg_variance_weight", vicregVarianceWeight);
     nonNegative("vicreg_covariance_weight", vicregCovarianceWeight);
     nonNegative("state_probe_weight", stateProbeWeight);
+    if (!STATE_PROBE_CHOICES.contains(stateProbe)) {
+      throw new IllegalArgumentException(
+          "state_probe: '" + stateProbe + "' is not one of " + STATE_PROBE_CHOICES);
+    }
     if (!(emaDecay >= 0 && emaDecay < 1)) {
       throw new IllegalArgumentException("ema_decay: must be in [0, 1), got " + emaDecay);
     }
@@ -200,6 +213,7 @@ public record ModelConfig(
         v.real("vicreg_variance_weight", 1.0),
         v.real("vicreg_covariance_weight", 0.04),
         v.real("state_probe_weight", 0.0),
+        v.string("state_probe", "joints"),
         v.bool("ema_target", false),
         v.real("ema_decay", 0.99),
         v.real("learning_rate", 1e-3),
@@ -228,6 +242,7 @@ public record ModelConfig(
     m.put("vicreg_variance_weight", vicregVarianceWeight);
     m.put("vicreg_covariance_weight", vicregCovarianceWeight);
     m.put("state_probe_weight", stateProbeWeight);
+    m.put("state_probe", stateProbe);
     m.put("ema_target", emaTarget);
     m.put("ema_decay", emaDecay);
     m.put("learning_rate", learningRate);
@@ -249,6 +264,26 @@ public record ModelConfig(
   /** Whether training adds the state probe (see {@code stateProbeWeight}). */
   public boolean hasStateProbe() {
     return stateProbeWeight > 0;
+  }
+
+  /** Whether the state probe's targets include the end effector's position. */
+  public boolean stateProbeUsesEndEffector() {
+    return hasStateProbe() && stateProbe.endsWith("end_effector");
+  }
+
+  /**
+   * The state probe's output size for a robot with {@code joints} joints (0 without a probe): the
+   * joints, 3 for the end effector, or both.
+   */
+  public int stateProbeDim(int joints) {
+    if (!hasStateProbe()) {
+      return 0;
+    }
+    return switch (stateProbe) {
+      case "end_effector" -> 3;
+      case "joints_end_effector" -> joints + 3;
+      default -> joints;
+    };
   }
 
   /** The number of encoder proprioception inputs for a robot with {@code joints} joints. */
@@ -279,6 +314,7 @@ public record ModelConfig(
         "vicreg_variance_weight",
         "vicreg_covariance_weight",
         "state_probe_weight",
+        "state_probe",
         "ema_target",
         "ema_decay",
         "learning_rate",

@@ -13,12 +13,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Function;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.latentmpc.worldmodel.internal.model.CheckpointMetadata;
 import org.latentmpc.worldmodel.internal.model.Checkpoints;
 import org.latentmpc.worldmodel.internal.model.JepaNetwork;
@@ -31,9 +34,9 @@ import org.latentmpc.worldmodel.internal.train.Windows;
  * mean squared error to the target latents of {@code o_{t+1..t+H}} (a stop-gradient pass of the
  * online encoder, or an EMA copy) plus the anti-collapse regulariser on the online latents, plus,
  * with {@code state_probe_weight > 0}, the squared error of a linear state probe that reads the
- * recorded joint positions off every online latent (training only). Adam, seeded, one progress line
- * every tenth of an epoch, a validation pass and a checkpoint (see {@link WorldModels#load}) after
- * every epoch.
+ * robot's state (joint positions and/or the end effector's position, each standardised) off every
+ * online latent (training only). Adam, seeded, one progress line every tenth of an epoch, a
+ * validation pass and a checkpoint (see {@link WorldModels#load}) after every epoch.
  */
 public final class Trainer {
 
@@ -43,6 +46,7 @@ public final class Trainer {
   private final ModelConfig config;
   private final Path outDir;
   private final PrintStream progress;
+  private final Function<double[], double[]> endEffector;
 
   /**
    * @param config model and training settings
@@ -50,9 +54,25 @@ public final class Trainer {
    * @param progress where progress lines go
    */
   public Trainer(ModelConfig config, Path outDir, PrintStream progress) {
+    this(config, outDir, progress, null);
+  }
+
+  /**
+   * @param config model and training settings
+   * @param outDir the checkpoint folder (created)
+   * @param progress where progress lines go
+   * @param endEffector forward kinematics from the data's joint positions (rad) to the end
+   *     effector's position (m), for a state probe on the end effector; null when not needed
+   */
+  public Trainer(
+      ModelConfig config,
+      Path outDir,
+      PrintStream progress,
+      Function<double[], double[]> endEffector) {
     this.config = Objects.requireNonNull(config);
     this.outDir = Objects.requireNonNull(outDir);
     this.progress = Objects.requireNonNull(progress);
+    this.endEffector = endEffector;
   }
 
   /**
@@ -65,8 +85,9 @@ public final class Trainer {
    * @param validationLoss validation loss
    * @param validationPrediction validation prediction term
    * @param validationRegularizer validation regulariser term
-   * @param trainStateProbe mean training state-probe error (rad^2; 0 without a probe)
-   * @param validationStateProbe validation state-probe error (rad^2; 0 without a probe)
+   * @param trainStateProbe mean training state-probe error (mean square of the standardised state:
+   *     1 is no better than its mean; 0 without a probe)
+   * @param validationStateProbe validation state-probe error (as above)
    */
   public record EpochResult(
       int epoch,
@@ -134,21 +155,31 @@ public final class Trainer {
       throw new IllegalArgumentException(
           "proprio: positions_velocities, but the data has no joint velocities");
     }
-    int stateDim = 0;
+    int stateDim = config.stateProbeDim(data.jointCount());
     if (config.hasStateProbe()) {
-      stateDim = data.jointCount();
-      if (stateDim == 0 || data.jointNames().size() != stateDim) {
+      if (data.jointCount() == 0 || data.jointNames().size() != data.jointCount()) {
         throw new IllegalArgumentException(
             "state_probe_weight > 0 needs named joint positions in the data (it has "
                 + data.jointNames().size()
                 + " joint names and "
-                + stateDim
+                + data.jointCount()
                 + " positions per frame)");
+      }
+      if (config.stateProbeUsesEndEffector() && endEffector == null) {
+        throw new IllegalArgumentException(
+            "state_probe: " + config.stateProbe() + " needs the robot model (train --robot)");
       }
     }
     SequenceDataset.Split split = data.split(config.validationFraction(), config.seed());
-    Windows train = new Windows(split.train(), config.horizon());
-    Windows val = new Windows(split.validation(), config.horizon());
+    StateTargets targets = stateDim > 0 ? StateTargets.fit(split.train(), this::state) : null;
+    Windows train =
+        new Windows(
+            split.train(), config.horizon(), targets == null ? null : targets.of(split.train()));
+    Windows val =
+        new Windows(
+            split.validation(),
+            config.horizon(),
+            targets == null ? null : targets.of(split.validation()));
     CheckpointMetadata previous = null;
     if (Checkpoints.exists(outDir)) {
       if (initFrom != null) {
@@ -216,7 +247,7 @@ public final class Trainer {
                       init.config(),
                       init.proprioDim(),
                       init.actionDim(),
-                      init.jointNames().size())) {
+                      init.config().stateProbeDim(init.jointNames().size()))) {
             Checkpoints.loadParameters(initFrom, init, scratch, from, null);
             try {
               net.copyWeightsFrom(from);
@@ -257,7 +288,9 @@ public final class Trainer {
           config.latentDim(),
           config.regularizer(),
           config.emaTarget() ? ", EMA target" : "",
-          stateDim > 0 ? ", state probe on " + stateDim + " joints" : "");
+          stateDim > 0
+              ? ", state probe on " + config.stateProbe() + " (" + stateDim + " outputs)"
+              : "");
       Random rng = new Random(config.seed() * 31 + startEpoch);
       List<EpochResult> results = new ArrayList<>();
       long steps = 0;
@@ -377,7 +410,7 @@ public final class Trainer {
             v[1],
             config.regularizer(),
             v[2],
-            stateDim > 0 ? String.format(Locale.ROOT, ", state probe %.5f rad^2", v[3]) : "");
+            stateDim > 0 ? String.format(Locale.ROOT, ", state probe %.5f", v[3]) : "");
         CheckpointMetadata meta =
             new CheckpointMetadata(
                 Checkpoints.FORMAT_VERSION,
@@ -480,8 +513,8 @@ public final class Trainer {
     NDArray total = pred.add(reg.mul((float) weight));
     NDArray state;
     if (net.stateDim() > 0) {
-      NDArray positions = m.create(b.positions(), new Shape((long) bs * frames, net.stateDim()));
-      state = net.probeState(zFlat, training).sub(positions).square().mean();
+      NDArray wanted = m.create(b.state(), new Shape((long) bs * frames, net.stateDim()));
+      state = net.probeState(zFlat, training).sub(wanted).square().mean();
       total = total.add(state.mul((float) config.stateProbeWeight()));
     } else {
       state = m.zeros(new Shape());
@@ -531,6 +564,70 @@ public final class Trainer {
       sum[i] /= Math.max(1, batches);
     }
     return sum;
+  }
+
+  /**
+   * The state probe's raw target for joint positions {@code q} (rad): joints and/or end effector.
+   */
+  private double[] state(double[] q) {
+    return switch (config.stateProbe()) {
+      case "end_effector" -> endEffector.apply(q).clone();
+      case "joints_end_effector" -> {
+        double[] ee = endEffector.apply(q);
+        double[] out = Arrays.copyOf(q, q.length + 3);
+        System.arraycopy(ee, 0, out, q.length, 3);
+        yield out;
+      }
+      default -> q.clone();
+    };
+  }
+
+  /** Per-dimension standardisation of the state probe's targets, fitted on the training split. */
+  private record StateTargets(Function<double[], double[]> raw, double[] mean, double[] std) {
+
+    static StateTargets fit(SequenceDataset data, Function<double[], double[]> raw) {
+      SummaryStatistics[] s = null;
+      for (Episode e : data.episodes()) {
+        for (double[] q : e.positions()) {
+          double[] x = raw.apply(q);
+          if (s == null) {
+            s = new SummaryStatistics[x.length];
+            for (int i = 0; i < x.length; i++) {
+              s[i] = new SummaryStatistics();
+            }
+          }
+          for (int i = 0; i < x.length; i++) {
+            s[i].addValue(x[i]);
+          }
+        }
+      }
+      double[] mean = new double[s.length];
+      double[] std = new double[s.length];
+      for (int i = 0; i < s.length; i++) {
+        mean[i] = s[i].getMean();
+        // A dimension that never moves (a locked joint) would divide by zero.
+        std[i] = Math.max(s[i].getStandardDeviation(), 1e-6);
+      }
+      return new StateTargets(raw, mean, std);
+    }
+
+    /** The standardised targets of every frame of {@code data}, by episode and frame. */
+    float[][][] of(SequenceDataset data) {
+      float[][][] out = new float[data.episodes().size()][][];
+      for (int e = 0; e < out.length; e++) {
+        double[][] q = data.episodes().get(e).positions();
+        out[e] = new float[q.length][];
+        for (int t = 0; t < q.length; t++) {
+          double[] x = raw.apply(q[t]);
+          float[] y = new float[x.length];
+          for (int i = 0; i < x.length; i++) {
+            y[i] = (float) ((x[i] - mean[i]) / std[i]);
+          }
+          out[e][t] = y;
+        }
+      }
+      return out;
+    }
   }
 
   private static void emaUpdate(JepaNetwork target, JepaNetwork online, double decay) {

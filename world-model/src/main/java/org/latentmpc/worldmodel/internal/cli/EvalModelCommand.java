@@ -1,15 +1,11 @@
 package org.latentmpc.worldmodel.internal.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.latentmpc.robot.Kinematics;
 import org.latentmpc.robot.RobotModel;
-import org.latentmpc.robot.UrdfException;
 import org.latentmpc.worldmodel.BagDatasetReader;
 import org.latentmpc.worldmodel.CheckpointException;
 import org.latentmpc.worldmodel.EvaluationReport;
@@ -81,7 +77,10 @@ public final class EvalModelCommand implements Callable<Integer> {
       SequenceDataset ds =
           new BagDatasetReader(data.topics(), m.imageWidth(), m.imageHeight()).read(data.bags);
       Evaluator evaluator =
-          new Evaluator(m, seed, robot == null ? null : endEffector(robotModel(), ds.jointNames()));
+          new Evaluator(
+              m,
+              seed,
+              robot == null ? null : endEffector(RobotFiles.load(robot, configs), ds.jointNames()));
       EvaluationReport report = evaluator.evaluate(ds);
       stdout.print(report.summary());
       Path dir = out != null ? out : model.resolve("eval");
@@ -94,75 +93,12 @@ public final class EvalModelCommand implements Callable<Integer> {
     }
   }
 
-  private RobotModel robotModel() throws IOException {
-    Path file;
-    if (robot.endsWith(".urdf")) {
-      file = Path.of(robot);
-    } else if (robot.equals("reacher2") || robot.equals("arm7")) {
-      String home = System.getProperty("latentmpc.home");
-      Path dir =
-          configs != null
-              ? configs
-              : (home != null ? Path.of(home) : Path.of("")).resolve("sim-configs");
-      file = dir.resolve("robots").resolve(robot + ".urdf");
-    } else {
-      throw new IllegalArgumentException(
-          "--robot: unknown robot '" + robot + "' (reacher2, arm7 or a .urdf file)");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--robot: " + file + " not found");
-    }
-    try {
-      return RobotModel.fromUrdf(file);
-    } catch (UrdfException e) {
-      throw new IllegalArgumentException("--robot: " + file + ": " + e.getMessage(), e);
-    }
-  }
-
   /**
    * Forward kinematics of the end effector for the data's joints, matched by name (the data may
    * list joints in another order than the URDF).
    */
   public static Function<double[], double[]> endEffector(RobotModel model, List<String> names) {
-    int[] dofOf = new int[names.size()];
-    for (int j = 0; j < names.size(); j++) {
-      int dof = model.dofIndex(names.get(j));
-      if (dof < 0) {
-        throw new IllegalArgumentException(
-            "--robot: the data's joint '"
-                + names.get(j)
-                + "' is not a moving joint of "
-                + model.name()
-                + " "
-                + model.jointNames());
-      }
-      dofOf[j] = dof;
-    }
-    if (names.size() != model.dof()) {
-      throw new IllegalArgumentException(
-          "--robot: the data has "
-              + names.size()
-              + " joints "
-              + names
-              + " but "
-              + model.name()
-              + " has "
-              + model.dof()
-              + " "
-              + model.jointNames());
-    }
-    Kinematics kin = model.newKinematics();
-    int link = model.deepestLeafLink();
-    double[] q = new double[model.dof()];
-    return positions -> {
-      for (int j = 0; j < dofOf.length; j++) {
-        q[dofOf[j]] = positions[j];
-      }
-      kin.update(q);
-      double[] p = new double[3];
-      kin.pointPosition(link, 0, 0, 0, p);
-      return p;
-    };
+    return RobotFiles.endEffector(model, names);
   }
 
   /** Runs the command. */

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.latentmpc.worldmodel.BagDatasetReader;
 import org.latentmpc.worldmodel.CheckpointException;
 import org.latentmpc.worldmodel.ModelConfig;
@@ -46,6 +47,20 @@ public final class TrainCommand implements Callable<Integer> {
               + " architecture), e.g. to fine-tune it with a state probe")
   Path initFrom;
 
+  @Option(
+      names = "--robot",
+      paramLabel = "reacher2|arm7|FILE.urdf",
+      description =
+          "the robot the data comes from; needed by a state probe on the end effector"
+              + " (state_probe: end_effector or joints_end_effector)")
+  String robot;
+
+  @Option(
+      names = "--configs",
+      paramLabel = "DIR",
+      description = "the sim-configs directory (default: <latent-mpc home>/sim-configs)")
+  Path configs;
+
   private final PrintStream stdout;
   private final PrintStream stderr;
 
@@ -74,7 +89,11 @@ public final class TrainCommand implements Callable<Integer> {
           ds.steps(),
           data.bags,
           (System.nanoTime() - t0) / 1e9);
-      Trainer.Result r = new Trainer(cfg, out, stdout).train(ds, resume, initFrom);
+      Function<double[], double[]> endEffector =
+          robot == null
+              ? null
+              : RobotFiles.endEffector(RobotFiles.load(robot, configs), ds.jointNames());
+      Trainer.Result r = new Trainer(cfg, out, stdout, endEffector).train(ds, resume, initFrom);
       stdout.printf(
           Locale.ROOT,
           "done: %d steps, %.0f training samples/s, checkpoint %s%n",

@@ -75,7 +75,11 @@ public final class DjlWorldModel implements WorldModel {
     try {
       JepaNetwork net =
           new JepaNetwork(
-              manager, m.config(), m.proprioDim(), m.actionDim(), m.jointNames().size());
+              manager,
+              m.config(),
+              m.proprioDim(),
+              m.actionDim(),
+              m.config().stateProbeDim(m.jointNames().size()));
       Checkpoints.loadParameters(dir, m, manager, net, null);
       String digest = m.fileDigests().get(Checkpoints.MODEL_FILE);
       String name = dir.toAbsolutePath().normalize().getFileName().toString();

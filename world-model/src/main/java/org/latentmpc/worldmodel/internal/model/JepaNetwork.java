@@ -28,7 +28,7 @@ import org.latentmpc.worldmodel.ModelConfig;
  * The JEPA networks as DJL blocks: a CNN image encoder (stride-2 4x4 convolutions), fused with
  * normalised proprioception by a linear head into the latent, and an action-conditioned residual
  * MLP predictor {@code z_{t+1} = z_t + f(z_t, a_t)}; with {@code state_probe_weight > 0} also a
- * linear state probe from the latent to the joint positions, which only training uses.
+ * linear state probe from the latent to the robot's state, which only training uses.
  *
  * <p>Inputs are already normalised: images as float NCHW, proprioception and actions standardised.
  * Every intermediate array attaches to the manager of its input: callers run each call in a child
@@ -51,8 +51,8 @@ public final class JepaNetwork implements AutoCloseable {
    * Builds and initialises the blocks on {@code manager} (random initial weights from the engine's
    * random generator: seed it first for reproducible weights).
    *
-   * @param stateDim joint positions the state probe predicts (used only when the config has a state
-   *     probe; must then be positive)
+   * @param stateDim outputs of the state probe (see {@link ModelConfig#stateProbeDim}; used only
+   *     when the config has a state probe, must then be positive)
    */
   public JepaNetwork(
       NDManager manager, ModelConfig config, int proprioDim, int actionDim, int stateDim) {
@@ -148,13 +148,13 @@ public final class JepaNetwork implements AutoCloseable {
     return z.add(delta);
   }
 
-  /** Joint positions the state probe predicts (0: no probe). */
+  /** Outputs of the state probe (0: no probe). */
   public int stateDim() {
     return stateDim;
   }
 
   /**
-   * The state probe's estimate of the joint positions (rad) from latents {@code [B,D]}: {@code
+   * The state probe's estimate of the standardised state from latents {@code [B,D]}: {@code
    * [B,stateDim]}.
    *
    * @throws IllegalStateException when the network has no probe

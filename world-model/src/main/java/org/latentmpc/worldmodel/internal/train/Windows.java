@@ -18,12 +18,23 @@ public final class Windows {
   private final int horizon;
   private final int[] episodeOf;
   private final int[] startOf;
+  private final float[][][] stateTargets;
 
   /**
    * @throws IllegalArgumentException when no episode has {@code horizon} actions
    */
   public Windows(SequenceDataset data, int horizon) {
+    this(data, horizon, null);
+  }
+
+  /**
+   * @param stateTargets the state probe's target of every frame, by episode and frame (null: no
+   *     probe)
+   * @throws IllegalArgumentException when no episode has {@code horizon} actions
+   */
+  public Windows(SequenceDataset data, int horizon, float[][][] stateTargets) {
     this.data = data;
+    this.stateTargets = stateTargets;
     this.horizon = horizon;
     List<int[]> all = new ArrayList<>();
     for (int e = 0; e < data.episodes().size(); e++) {
@@ -55,16 +66,15 @@ public final class Windows {
   }
 
   /**
-   * A packed batch: inputs for {@code B*(H+1)} frames and {@code B*H} actions, and the recorded
-   * joint positions of every frame in rad ({@code [B*(H+1),J]}, the state probe's targets).
+   * A packed batch: inputs for {@code B*(H+1)} frames and {@code B*H} actions, and the state
+   * probe's target of every frame ({@code [B*(H+1),S]}, empty without a probe).
    */
-  public record Batch(
-      int size, float[] images, float[] proprio, float[] actions, float[] positions) {}
+  public record Batch(int size, float[] images, float[] proprio, float[] actions, float[] state) {}
 
   /**
    * Packs windows {@code indices}: images {@code [B*(H+1),3,h,w]} (window-major), proprioception
-   * {@code [B*(H+1),P]}, actions {@code [B,H,A]}, all normalised with {@code stats}; joint
-   * positions {@code [B*(H+1),J]} as recorded (rad).
+   * {@code [B*(H+1),P]}, actions {@code [B,H,A]}, all normalised with {@code stats}; state probe
+   * targets {@code [B*(H+1),S]}.
    */
   public Batch pack(int[] indices, NormalisationStats stats) {
     int b = indices.length;
@@ -75,8 +85,8 @@ public final class Windows {
     float[] images = new float[b * frames * plane];
     float[] proprio = new float[b * frames * p];
     float[] actions = new float[b * horizon * a];
-    int j = data.jointCount();
-    float[] positions = new float[b * frames * j];
+    int j = stateTargets == null ? 0 : stateTargets[0][0].length;
+    float[] state = new float[b * frames * j];
     FloatBuffer img = FloatBuffer.wrap(images);
     FloatBuffer pro = FloatBuffer.wrap(proprio);
     FloatBuffer act = FloatBuffer.wrap(actions);
@@ -86,9 +96,8 @@ public final class Windows {
       for (int k = 0; k < frames; k++) {
         int row = i * frames + k;
         Inputs.image(ep.frames()[s + k], ep.width(), ep.height(), stats, img, row * plane);
-        double[] q = ep.positions()[s + k];
-        for (int c = 0; c < j; c++) {
-          positions[row * j + c] = (float) q[c];
+        if (j > 0) {
+          System.arraycopy(stateTargets[episodeOf[indices[i]]][s + k], 0, state, row * j, j);
         }
         if (p > 0) {
           Inputs.proprio(ep.positions()[s + k], ep.velocities()[s + k], stats, pro, row * p);
@@ -98,6 +107,6 @@ public final class Windows {
         }
       }
     }
-    return new Batch(b, images, proprio, actions, positions);
+    return new Batch(b, images, proprio, actions, state);
   }
 }
