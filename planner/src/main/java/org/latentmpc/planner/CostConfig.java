@@ -2,7 +2,8 @@ package org.latentmpc.planner;
 
 /**
  * Cost weights: latent goal distance (norm, terminal and running weights), action magnitude,
- * smoothness and joint-limit penalty (with a margin in radians inside the limits).
+ * smoothness, joint-limit penalty (with a margin in radians inside the limits) and the distance in
+ * the model's state readout ({@link StateReadoutCost}, used when the model has one).
  */
 public record CostConfig(
     LatentNorm latentNorm,
@@ -11,7 +12,8 @@ public record CostConfig(
     double actionWeight,
     double smoothnessWeight,
     double jointLimitWeight,
-    double jointLimitMarginRad) {
+    double jointLimitMarginRad,
+    double stateReadoutWeight) {
 
   /** Validates every field with a message naming the bad one. */
   public CostConfig {
@@ -24,6 +26,7 @@ public record CostConfig(
     ConfigChecks.nonNegative("cost.smoothnessWeight", smoothnessWeight);
     ConfigChecks.nonNegative("cost.jointLimitWeight", jointLimitWeight);
     ConfigChecks.nonNegative("cost.jointLimitMarginRad", jointLimitMarginRad);
+    ConfigChecks.nonNegative("cost.stateReadoutWeight", stateReadoutWeight);
   }
 
   /**
@@ -31,7 +34,22 @@ public record CostConfig(
    * weight is positive.
    */
   public PlanCost build(JointLimitCostFactory jointLimits) {
+    return build(jointLimits, new float[0], 0);
+  }
+
+  /**
+   * The composed cost, with the state-readout term when {@code stateReadoutWeight} is positive and
+   * {@code readout} (a {@code [K][latentDim]} matrix, see {@link LatentDynamics#stateReadout}) is
+   * not empty.
+   */
+  public PlanCost build(JointLimitCostFactory jointLimits, float[] readout, int latentDim) {
     PlanCost cost = new LatentGoalCost(latentNorm, terminalWeight, runningWeight);
+    if (stateReadoutWeight > 0 && readout.length > 0) {
+      cost =
+          cost.plus(
+              new StateReadoutCost(
+                  readout, latentDim, stateReadoutWeight, terminalWeight, runningWeight));
+    }
     if (actionWeight > 0) {
       cost = cost.plus(new ActionMagnitudeCost(actionWeight));
     }

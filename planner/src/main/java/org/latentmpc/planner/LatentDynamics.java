@@ -23,6 +23,14 @@ public interface LatentDynamics {
    */
   void rollout(float[] z0, float[] actions, int n, int h, float[] out);
 
+  /**
+   * The model's state readout {@code W} ({@code [K][D]} row-major, see {@link
+   * WorldModel#stateReadout}); empty when there is none.
+   */
+  default float[] stateReadout() {
+    return new float[0];
+  }
+
   /** Adapts a world model (in-process or remote) to the planner's dynamics interface. */
   static LatentDynamics of(WorldModel model) {
     Objects.requireNonNull(model, "model");
@@ -40,6 +48,11 @@ public interface LatentDynamics {
       @Override
       public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
         model.rollout(z0, actions, n, h, out);
+      }
+
+      @Override
+      public float[] stateReadout() {
+        return model.stateReadout();
       }
     };
   }

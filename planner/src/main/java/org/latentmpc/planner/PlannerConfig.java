@@ -50,7 +50,8 @@ public record PlannerConfig(
           "actionWeight",
           "smoothnessWeight",
           "jointLimitWeight",
-          "jointLimitMarginRad");
+          "jointLimitMarginRad",
+          "stateReadoutWeight");
 
   /** Validates the combination. */
   public PlannerConfig {
@@ -149,7 +150,8 @@ public record PlannerConfig(
             c.number("actionWeight", 0.0),
             c.number("smoothnessWeight", 0.0),
             c.number("jointLimitWeight", 0.0),
-            c.number("jointLimitMarginRad", 0.0));
+            c.number("jointLimitMarginRad", 0.0),
+            c.number("stateReadoutWeight", 0.0));
     return new PlannerConfig(algorithm, cem, mppi, actionLimit, cost);
   }
 
@@ -167,7 +169,7 @@ public record PlannerConfig(
       CostConfig.JointLimitCostFactory jointLimits,
       LongSupplier nanoTime) {
     ActionBounds bounds = ActionBounds.symmetric(dynamics.actionDim(), (float) actionLimitRad);
-    PlanCost planCost = cost.build(jointLimits);
+    PlanCost planCost = cost.build(jointLimits, dynamics.stateReadout(), dynamics.latentDim());
     return cem != null
         ? Planners.cem(cem, dynamics, planCost, bounds, nanoTime)
         : Planners.mppi(mppi, dynamics, planCost, bounds, nanoTime);

@@ -44,6 +44,35 @@ class PlanCostTest {
   }
 
   @Test
+  void stateReadoutDistance() {
+    CostBatch b = batch();
+    // W = [[1, 0], [0, 2], [1, 1]] (K = 3, D = 2). seq 0: diffs (0, 1) then (1, 0); seq 1: (-1, 0)
+    // then (0, 3). |W d|: (0,1) -> (0,2,1) = sqrt 5; (1,0) -> (1,0,1) = sqrt 2;
+    // (-1,0) -> sqrt 2; (0,3) -> (0,6,3) = sqrt 45.
+    float[] w = {1, 0, 0, 2, 1, 1};
+    StateReadoutCost cost = new StateReadoutCost(w, 2, 2.0, 1.0, 0.5);
+    assertEquals(3, cost.rows());
+    assertArrayEquals(
+        new double[] {
+          2 * (Math.sqrt(2) + 0.5 * Math.sqrt(5)), 2 * (Math.sqrt(45) + 0.5 * Math.sqrt(2))
+        },
+        eval(cost, b),
+        TOL);
+    // Through the config: the term joins only when the weight is positive and a readout exists.
+    CostConfig config = new CostConfig(LatentNorm.L2, 1, 0.5, 0, 0, 0, 0, 2.0);
+    double[] plain = eval(new LatentGoalCost(LatentNorm.L2, 1, 0.5), b);
+    double[] both = eval(config.build(null, w, 2), b);
+    assertEquals(plain[0] + 2 * (Math.sqrt(2) + 0.5 * Math.sqrt(5)), both[0], TOL);
+    assertArrayEquals(plain, eval(config.build(null, new float[0], 2), b), TOL);
+    assertThrows(IllegalArgumentException.class, () -> new StateReadoutCost(w, 4, 1, 1, 0));
+    assertThrows(IllegalArgumentException.class, () -> new StateReadoutCost(w, 2, -1, 1, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new StateReadoutCost(new float[] {1, 1, 1, 1}, 4, 1, 1, 0).addCosts(b, new double[2]));
+  }
+
+  @Test
   void actionMagnitudeAndSmoothnessIncludingThePreviousAction() {
     CostBatch b = batch();
     assertArrayEquals(

@@ -51,6 +51,48 @@ class PlannerConfigTest {
     assertTrue(r.firstAction()[0] > 0, "moves towards the goal");
   }
 
+  @Test
+  void aStateReadoutWeightUsesTheDynamicsReadout() {
+    PlannerConfig c =
+        PlannerConfig.parse(
+            "algorithm: cem\nsamples: 64\nhorizon: 3\niterations: 3\nactionLimitRad: 0.1\n"
+                + "cem: {elites: 8}\ncost: {terminalWeight: 1.0, stateReadoutWeight: 2.0}",
+            "test.yaml");
+    assertEquals(2.0, c.cost().stateReadoutWeight());
+    LatentDynamics integrator = LinearDynamics.integrator();
+    LatentDynamics withReadout =
+        new LatentDynamics() {
+          @Override
+          public int latentDim() {
+            return integrator.latentDim();
+          }
+
+          @Override
+          public int actionDim() {
+            return integrator.actionDim();
+          }
+
+          @Override
+          public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
+            integrator.rollout(z0, actions, n, h, out);
+          }
+
+          @Override
+          public float[] stateReadout() {
+            return new float[] {1f};
+          }
+        };
+    // The goal is out of reach (3 steps of at most 0.1): the best plan ends at least 4.7 short of
+    // it, which the latent term counts once and the readout (the identity here) twice more; the
+    // same seed draws the same samples, so the cost is exactly three times the plain one.
+    PlanResult plain = new PlanResult(3, 1);
+    c.create(integrator, null, System::nanoTime).plan(new float[] {0f}, new float[] {5f}, plain);
+    PlanResult r = new PlanResult(3, 1);
+    c.create(withReadout, null, System::nanoTime).plan(new float[] {0f}, new float[] {5f}, r);
+    assertTrue(plain.bestCost() >= 4.7 && plain.bestCost() < 5.0, "cost " + plain.bestCost());
+    assertEquals(3 * plain.bestCost(), r.bestCost(), 1e-3 * r.bestCost());
+  }
+
   static Stream<Arguments> badConfigs() {
     return Stream.of(
         Arguments.of("algorithm: cem\nsamples: -4", "samples"),
@@ -67,6 +109,7 @@ class PlannerConfigTest {
         Arguments.of("algorithm: cem\nsamples: many", "samples"),
         Arguments.of("algorithm: cem\ncost: {latentNorm: l3}", "cost.latentNorm"),
         Arguments.of("algorithm: cem\ncost: {actionWeight: -1}", "cost.actionWeight"),
+        Arguments.of("algorithm: cem\ncost: {stateReadoutWeight: -1}", "cost.stateReadoutWeight"),
         Arguments.of("algorithm: cem\ntimeBudgetMs: -5", "timeBudgetMs"),
         Arguments.of("algorithm: cem\nactionLimitRad: .nan", "actionLimitRad"),
         Arguments.of("- just a list", "mapping"),

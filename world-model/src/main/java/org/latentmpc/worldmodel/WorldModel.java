@@ -47,6 +47,16 @@ public interface WorldModel extends AutoCloseable {
     return z;
   }
 
+  /**
+   * The model's state readout, when it was trained with a state probe ({@code state_probe_weight >
+   * 0}): the probe's weights as a row-major {@code [K][D]} matrix {@code W}, so that {@code W (z1 -
+   * z2)} is the difference of the standardised states (e.g. end-effector positions) two latents
+   * encode. Empty when the model has none (or, for a remote model, does not publish it).
+   */
+  default float[] stateReadout() {
+    return new float[0];
+  }
+
   /** Encodes a batch of observations, one latent per observation. */
   float[][] encode(List<Observation> observations);
 

@@ -74,6 +74,8 @@ class StateProbeTest {
         "probe error " + first.trainStateProbe() + " -> " + last.validationStateProbe());
     try (WorldModel model = WorldModels.load(dir.resolve("ee"))) {
       assertEquals(16, model.encode(TrainerTest.dots().episodes().get(0).observation(1)).length);
+      // The probe's weights are the model's state readout: [3][16].
+      assertEquals(3 * 16, model.stateReadout().length);
     }
   }
 
@@ -85,6 +87,9 @@ class StateProbeTest {
     assertEquals(0.0, r.epochs().get(0).trainStateProbe());
     assertEquals(0.0, r.epochs().get(0).validationStateProbe());
     assertTrue(!Checkpoints.readMetadata(dir).history().get(0).containsKey("val_state_probe"));
+    try (WorldModel model = WorldModels.load(dir)) {
+      assertEquals(0, model.stateReadout().length);
+    }
   }
 
   @Test

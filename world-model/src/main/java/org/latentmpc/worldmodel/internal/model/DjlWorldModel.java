@@ -90,6 +90,11 @@ public final class DjlWorldModel implements WorldModel {
     }
   }
 
+  @Override
+  public float[] stateReadout() {
+    return network.probeWeights();
+  }
+
   /** The network (for training and evaluation code in this module). */
   public JepaNetwork network() {
     return network;

@@ -166,6 +166,19 @@ public final class JepaNetwork implements AutoCloseable {
     return probe.forward(store, new NDList(z), training).singletonOrThrow();
   }
 
+  /** The state probe's weight matrix, row-major {@code [stateDim][D]} (empty: no probe). */
+  public float[] probeWeights() {
+    if (probe == null) {
+      return new float[0];
+    }
+    for (Pair<String, Parameter> p : probe.getParameters()) {
+      if (p.getKey().equals("weight")) {
+        return p.getValue().getArray().toFloatArray();
+      }
+    }
+    throw new IllegalStateException("the state probe has no weight parameter");
+  }
+
   /** Every parameter of the encoder (CNN and head), in a fixed order. */
   public List<Parameter> encoderParameters() {
     List<Parameter> out = new ArrayList<>();
