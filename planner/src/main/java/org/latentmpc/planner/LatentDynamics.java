@@ -24,6 +24,24 @@ public interface LatentDynamics {
   void rollout(float[] z0, float[] actions, int n, int h, float[] out);
 
   /**
+   * Joint positions the dynamics take besides latent and actions (0: none); when positive the
+   * planner rolls out with {@link #rollout(float[], double[], float[], int, int, float[])} from the
+   * joint positions given to {@link Planner#setJointPositions}.
+   */
+  default int jointPositionInputs() {
+    return 0;
+  }
+
+  /**
+   * Batched rollout from the current joint positions {@code q0Rad} (see {@link
+   * WorldModel#rollout(float[], double[], float[], int, int, float[])}); dynamics without joint
+   * position inputs ignore them.
+   */
+  default void rollout(float[] z0, double[] q0Rad, float[] actions, int n, int h, float[] out) {
+    rollout(z0, actions, n, h, out);
+  }
+
+  /**
    * The model's state readout {@code W} ({@code [K][D]} row-major, see {@link
    * WorldModel#stateReadout}); empty when there is none.
    */
@@ -48,6 +66,16 @@ public interface LatentDynamics {
       @Override
       public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
         model.rollout(z0, actions, n, h, out);
+      }
+
+      @Override
+      public int jointPositionInputs() {
+        return model.predictorJointDim();
+      }
+
+      @Override
+      public void rollout(float[] z0, double[] q0Rad, float[] actions, int n, int h, float[] out) {
+        model.rollout(z0, q0Rad, actions, n, h, out);
       }
 
       @Override

@@ -216,7 +216,7 @@ class PlannerBenchmark {
 
       @Override
       public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
-        model.rolloutStepwise(z0, actions, n, h, out);
+        model.rolloutStepwise(z0, null, actions, n, h, out);
       }
     };
   }

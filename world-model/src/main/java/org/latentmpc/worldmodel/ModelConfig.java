@@ -26,6 +26,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param encoderChannels output channels of each stride-2 4x4 convolution of the encoder
  * @param proprio which proprioception is fused into the encoder: none, positions or
  *     positions_velocities
+ * @param predictorProprio what the predictor takes besides the latent and the action: none, or
+ *     positions (the joint positions at each step, as in V-JEPA 2-AC's action-conditioned
+ *     predictor: the effect of a joint motion on the image depends on the whole configuration,
+ *     which an image shows only in part). Rollouts then start from the current joint positions and
+ *     add each action (joint-position deltas) to them. Goals stay images.
  * @param predictorWidth hidden width of the predictor MLP
  * @param predictorDepth number of hidden layers of the predictor MLP
  * @param horizon number of autoregressive prediction steps in the multi-step loss
@@ -59,6 +64,7 @@ public record ModelConfig(
     int latentDim,
     List<Integer> encoderChannels,
     String proprio,
+    String predictorProprio,
     int predictorWidth,
     int predictorDepth,
     int horizon,
@@ -82,6 +88,9 @@ public record ModelConfig(
   /** Proprioception choices. */
   public static final Set<String> PROPRIO_CHOICES =
       Set.of("none", "positions", "positions_velocities");
+
+  /** Predictor proprioception choices. */
+  public static final Set<String> PREDICTOR_PROPRIO_CHOICES = Set.of("none", "positions");
 
   /** State probe target choices. */
   public static final Set<String> STATE_PROBE_CHOICES =
@@ -120,6 +129,13 @@ public record ModelConfig(
     if (!PROPRIO_CHOICES.contains(proprio)) {
       throw new IllegalArgumentException(
           "proprio: '" + proprio + "' is not one of " + PROPRIO_CHOICES);
+    }
+    if (!PREDICTOR_PROPRIO_CHOICES.contains(predictorProprio)) {
+      throw new IllegalArgumentException(
+          "predictor_proprio: '"
+              + predictorProprio
+              + "' is not one of "
+              + PREDICTOR_PROPRIO_CHOICES);
     }
     positive("predictor_width", predictorWidth);
     positive("predictor_depth", predictorDepth);
@@ -203,6 +219,7 @@ public record ModelConfig(
         v.integer("latent_dim", 32),
         v.integerList("encoder_channels", List.of(16, 32, 64, 64)),
         v.string("proprio", "none"),
+        v.string("predictor_proprio", "none"),
         v.integer("predictor_width", 256),
         v.integer("predictor_depth", 2),
         v.integer("horizon", 4),
@@ -232,6 +249,7 @@ public record ModelConfig(
     m.put("latent_dim", latentDim);
     m.put("encoder_channels", new ArrayList<>(encoderChannels));
     m.put("proprio", proprio);
+    m.put("predictor_proprio", predictorProprio);
     m.put("predictor_width", predictorWidth);
     m.put("predictor_depth", predictorDepth);
     m.put("horizon", horizon);
@@ -286,6 +304,19 @@ public record ModelConfig(
     };
   }
 
+  /** The joint positions the predictor takes for a robot with {@code joints} joints (0: none). */
+  public int predictorProprioDim(int joints) {
+    return predictorProprio.equals("positions") ? joints : 0;
+  }
+
+  /**
+   * The proprioception entries normalised for the model (positions first, then velocities): what
+   * the encoder or the predictor needs, whichever is more.
+   */
+  public int normalisedProprioDim(int joints) {
+    return Math.max(proprioDim(joints), predictorProprioDim(joints));
+  }
+
   /** The number of encoder proprioception inputs for a robot with {@code joints} joints. */
   public int proprioDim(int joints) {
     return switch (proprio) {
@@ -304,6 +335,7 @@ public record ModelConfig(
         "latent_dim",
         "encoder_channels",
         "proprio",
+        "predictor_proprio",
         "predictor_width",
         "predictor_depth",
         "horizon",

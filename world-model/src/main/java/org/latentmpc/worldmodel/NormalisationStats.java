@@ -54,7 +54,7 @@ public record NormalisationStats(
    * positions then velocities).
    */
   public static NormalisationStats of(SequenceDataset data, ModelConfig config) {
-    int p = config.proprioDim(data.jointCount());
+    int p = config.normalisedProprioDim(data.jointCount());
     double[] im = new double[3];
     double[] im2 = new double[3];
     long pixels = 0;

@@ -156,14 +156,24 @@ public final class Trainer {
           "proprio: positions_velocities, but the data has no joint velocities");
     }
     int stateDim = config.stateProbeDim(data.jointCount());
-    if (config.hasStateProbe()) {
+    if (config.hasStateProbe() || config.predictorProprioDim(1) > 0) {
       if (data.jointCount() == 0 || data.jointNames().size() != data.jointCount()) {
         throw new IllegalArgumentException(
-            "state_probe_weight > 0 needs named joint positions in the data (it has "
+            "state_probe_weight > 0 and predictor_proprio: positions need named joint positions in"
+                + " the data (it has "
                 + data.jointNames().size()
                 + " joint names and "
                 + data.jointCount()
                 + " positions per frame)");
+      }
+      if (config.predictorProprioDim(1) > 0 && data.actionDim() != data.jointCount()) {
+        throw new IllegalArgumentException(
+            "predictor_proprio: positions adds each action to the joint positions, but the data"
+                + " has "
+                + data.actionDim()
+                + " action entries for "
+                + data.jointCount()
+                + " joints");
       }
       if (config.stateProbeUsesEndEffector() && endEffector == null) {
         throw new IllegalArgumentException(
@@ -212,17 +222,33 @@ public final class Trainer {
                 + data.actionDim());
       }
     }
-    NormalisationStats stats =
-        previous != null
-            ? previous.stats()
-            : init != null ? init.stats() : NormalisationStats.of(split.train(), config);
+    NormalisationStats stats;
+    if (previous != null) {
+      stats = previous.stats();
+    } else if (init != null) {
+      // The encoder's weights expect the image normalisation they were trained with; the
+      // proprioception may be new (e.g. joint positions added to the predictor).
+      NormalisationStats own = NormalisationStats.of(split.train(), config);
+      NormalisationStats theirs = init.stats();
+      stats =
+          new NormalisationStats(
+              theirs.imageMean(),
+              theirs.imageStd(),
+              own.proprioMean(),
+              own.proprioStd(),
+              theirs.actionMean(),
+              theirs.actionStd());
+    } else {
+      stats = NormalisationStats.of(split.train(), config);
+    }
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) config.seed());
     try (NDManager base = engine.newBaseManager()) {
-      JepaNetwork net = new JepaNetwork(base, config, proprioDim, data.actionDim(), stateDim);
+      int joints = data.jointCount();
+      JepaNetwork net = new JepaNetwork(base, config, proprioDim, data.actionDim(), joints);
       JepaNetwork target =
           config.emaTarget()
-              ? new JepaNetwork(base, config, proprioDim, data.actionDim(), stateDim)
+              ? new JepaNetwork(base, config, proprioDim, data.actionDim(), joints)
               : null;
       int startEpoch = 0;
       long globalStep = 0;
@@ -247,17 +273,22 @@ public final class Trainer {
                       init.config(),
                       init.proprioDim(),
                       init.actionDim(),
-                      init.config().stateProbeDim(init.jointNames().size()))) {
+                      init.jointNames().size())) {
             Checkpoints.loadParameters(initFrom, init, scratch, from, null);
+            String copied;
             try {
-              net.copyWeightsFrom(from);
+              copied = net.copyWeightsFrom(from);
             } catch (IllegalArgumentException e) {
               throw new CheckpointException(
                   "cannot start from " + initFrom + ": " + e.getMessage(), e);
             }
+            progress.printf(
+                Locale.ROOT,
+                "starting from the weights of %s (epoch %d): %s%n",
+                initFrom,
+                init.epoch(),
+                copied);
           }
-          progress.printf(
-              Locale.ROOT, "starting from the weights of %s (epoch %d)%n", initFrom, init.epoch());
         }
         if (target != null) {
           target.copyEncoderFrom(net);
@@ -483,11 +514,12 @@ public final class Trainer {
     int a = net.actionDim();
     Shape imageShape = new Shape((long) bs * frames, 3, config.imageHeight(), config.imageWidth());
     NDArray images = m.create(b.images(), imageShape);
+    int p = b.proprio().length / (bs * frames);
+    NDArray allProprio = p > 0 ? m.create(b.proprio(), new Shape(bs, frames, p)) : null;
     NDArray proprio =
-        net.proprioDim() > 0
-            ? m.create(b.proprio(), new Shape((long) bs * frames, net.proprioDim()))
-            : null;
+        net.proprioDim() > 0 ? allProprio.reshape((long) bs * frames, net.proprioDim()) : null;
     NDArray actions = m.create(b.actions(), new Shape(bs, h, a));
+    int qDim = net.predictorJointDim();
     NDArray zFlat = net.encode(images, proprio, training);
     NDArray zAll = zFlat.reshape(bs, frames, d);
     NDArray targets;
@@ -499,7 +531,13 @@ public final class Trainer {
     NDArray z = zAll.get(new NDIndex(":, 0, :"));
     NDArray pred = null;
     for (int k = 0; k < h; k++) {
-      z = net.predict(z, actions.get(new NDIndex(":, {}, :", k)), training);
+      NDArray control = actions.get(new NDIndex(":, {}, :", k));
+      if (qDim > 0) {
+        // The recorded joint positions before step k (normalised): at run time the rollout
+        // adds each action to the current positions instead (the arm tracks the deltas).
+        control = control.concat(allProprio.get(new NDIndex(":, {}, 0:{}", k, qDim)), 1);
+      }
+      z = net.predict(z, control, training);
       NDArray err = z.sub(targets.get(new NDIndex(":, {}, :", k + 1))).square().mean();
       pred = pred == null ? err : pred.add(err);
     }

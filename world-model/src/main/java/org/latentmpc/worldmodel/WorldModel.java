@@ -48,6 +48,33 @@ public interface WorldModel extends AutoCloseable {
   }
 
   /**
+   * Joint positions the predictor takes besides latent and action (0: none). When positive, the
+   * model predicts with {@link #rollout(float[], double[], float[], int, int, float[])} from the
+   * current joint positions, and the plain {@link #rollout(float[], float[], int, int, float[])} is
+   * refused.
+   */
+  default int predictorJointDim() {
+    return 0;
+  }
+
+  /**
+   * Batched rollout from the current joint positions {@code q0Rad} (length {@link
+   * #predictorJointDim}, shared by every sequence): as {@link #rollout(float[], float[], int, int,
+   * float[])}, with the predictor also given the joint positions before each step ({@code q0} plus
+   * the actions so far, actions being joint-position deltas). Models whose predictor takes no joint
+   * positions ignore {@code q0Rad}.
+   *
+   * @throws IllegalArgumentException when a length does not match
+   */
+  default void rollout(float[] z0, double[] q0Rad, float[] actions, int n, int h, float[] out) {
+    if (predictorJointDim() > 0) {
+      throw new UnsupportedOperationException(
+          "this world model does not support rollouts from joint positions");
+    }
+    rollout(z0, actions, n, h, out);
+  }
+
+  /**
    * The model's state readout, when it was trained with a state probe ({@code state_probe_weight >
    * 0}): the probe's weights as a row-major {@code [K][D]} matrix {@code W}, so that {@code W (z1 -
    * z2)} is the difference of the standardised states (e.g. end-effector positions) two latents

@@ -91,7 +91,10 @@ class WorldModelBenchmark {
     }
     float[] out = new float[n * h * m.latentDim()];
     String[] names = {"stepwise (before)", "batched (after)"};
-    Rollout[] paths = {m::rolloutStepwise, m::rollout};
+    Rollout[] paths = {
+      (z, a, nn, hh, o) -> m.rolloutStepwise(z, null, a, nn, hh, o),
+      (z, a, nn, hh, o) -> m.rollout(z, a, nn, hh, o)
+    };
     long[][] t = new long[paths.length][ROUNDS];
     long[][] cpu = new long[paths.length][ROUNDS];
     java.lang.management.ThreadMXBean bean =

@@ -34,6 +34,10 @@ abstract class SamplingPlanner implements Planner {
   private final float[] best;
   private final float[] firstAction;
   private final CostBatch batch;
+
+  /** The joint positions the dynamics roll out from, or null when they take none. */
+  private final double[] jointsNow;
+
   private boolean previousOverridden;
 
   SamplingPlanner(
@@ -76,6 +80,12 @@ abstract class SamplingPlanner implements Planner {
     this.best = new float[seqLen];
     this.firstAction = new float[a];
     this.batch = new CostBatch(h, a, d);
+    int joints = dynamics.jointPositionInputs();
+    if (joints > 0 && joints != a) {
+      throw new IllegalArgumentException(
+          "the dynamics take " + joints + " joint positions but " + a + " actions per step");
+    }
+    this.jointsNow = joints > 0 ? new double[joints] : null;
   }
 
   /** Called at the start of each plan (e.g. to reset the sampling spread). */
@@ -105,6 +115,16 @@ abstract class SamplingPlanner implements Planner {
               + a
               + (out == null ? ", got null" : ", got " + out.horizon() + " x " + out.actionDim()));
     }
+    if (jointsNow != null) {
+      if (!batch.hasJointPositions()) {
+        throw new IllegalStateException(
+            "the dynamics roll out from the joint positions: call setJointPositions before plan");
+      }
+      float[] q = batch.jointPositions();
+      for (int j = 0; j < jointsNow.length; j++) {
+        jointsNow[j] = q[j];
+      }
+    }
     long start = nanoTime.getAsLong();
     beginPlan();
     double bestCost = Double.POSITIVE_INFINITY;
@@ -119,7 +139,11 @@ abstract class SamplingPlanner implements Planner {
         break;
       }
       sample(it);
-      dynamics.rollout(zNow, samples, n, h, latents);
+      if (jointsNow != null) {
+        dynamics.rollout(zNow, jointsNow, samples, n, h, latents);
+      } else {
+        dynamics.rollout(zNow, samples, n, h, latents);
+      }
       java.util.Arrays.fill(costs, 0.0);
       batch.bind(n, samples, latents, zGoal, zNow);
       cost.addCosts(batch, costs);

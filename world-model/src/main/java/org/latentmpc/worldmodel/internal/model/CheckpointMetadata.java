@@ -148,15 +148,17 @@ public record CheckpointMetadata(
               field(o, "global_step").getAsLong(),
               history,
               files);
-      if (stats.proprioMean().length != m.proprioDim || stats.actionMean().length != m.actionDim) {
+      // Normalised proprioception serves the encoder and the predictor: the larger of the two.
+      int normalised = Math.max(m.proprioDim, config.predictorProprioDim(names.size()));
+      if (stats.proprioMean().length != normalised || stats.actionMean().length != m.actionDim) {
         throw new IllegalArgumentException(
             "normalisation sizes (proprio "
                 + stats.proprioMean().length
                 + ", action "
                 + stats.actionMean().length
-                + ") disagree with proprio_dim "
-                + m.proprioDim
-                + " and action_dim "
+                + ") disagree with the "
+                + normalised
+                + " normalised proprioception inputs and action_dim "
                 + m.actionDim);
       }
       return m;

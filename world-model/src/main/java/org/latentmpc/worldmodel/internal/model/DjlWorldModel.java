@@ -35,6 +35,9 @@ public final class DjlWorldModel implements WorldModel {
   private Workspace z0Ws;
   private Workspace actionWs;
   private Workspace timeMajorActionWs;
+  private final int predictorJointDim;
+  private final int controlDim;
+  private final double[] jointsWs;
   private final PredictorRollout fastRollout;
   private boolean closed;
 
@@ -53,7 +56,11 @@ public final class DjlWorldModel implements WorldModel {
     width = network.config().imageWidth();
     height = network.config().imageHeight();
     proprioDim = network.proprioDim();
-    if (stats.actionMean().length != actionDim || stats.proprioMean().length != proprioDim) {
+    predictorJointDim = network.predictorJointDim();
+    controlDim = actionDim + predictorJointDim;
+    jointsWs = new double[predictorJointDim];
+    if (stats.actionMean().length != actionDim
+        || stats.proprioMean().length != Math.max(proprioDim, predictorJointDim)) {
       throw new IllegalArgumentException("normalisation sizes do not match the network");
     }
     JniUtils.setGradMode(false);
@@ -75,11 +82,7 @@ public final class DjlWorldModel implements WorldModel {
     try {
       JepaNetwork net =
           new JepaNetwork(
-              manager,
-              m.config(),
-              m.proprioDim(),
-              m.actionDim(),
-              m.config().stateProbeDim(m.jointNames().size()));
+              manager, m.config(), m.proprioDim(), m.actionDim(), m.jointNames().size());
       Checkpoints.loadParameters(dir, m, manager, net, null);
       String digest = m.fileDigests().get(Checkpoints.MODEL_FILE);
       String name = dir.toAbsolutePath().normalize().getFileName().toString();
@@ -133,6 +136,11 @@ public final class DjlWorldModel implements WorldModel {
   @Override
   public int proprioDim() {
     return proprioDim;
+  }
+
+  @Override
+  public int predictorJointDim() {
+    return predictorJointDim;
   }
 
   @Override
@@ -209,17 +217,37 @@ public final class DjlWorldModel implements WorldModel {
    */
   @Override
   public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
+    if (predictorJointDim > 0) {
+      throw new IllegalStateException(
+          "this model's predictor takes the joint positions: roll out from them"
+              + " (rollout(z0, q0Rad, actions, n, h, out))");
+    }
+    rollout(z0, null, actions, n, h, out);
+  }
+
+  @Override
+  public void rollout(float[] z0, double[] q0Rad, float[] actions, int n, int h, float[] out) {
     ensureOpen();
-    boolean shared = checkRollout(z0, actions, n, h, out);
+    boolean shared = checkRollout(z0, q0Rad, actions, n, h, out);
     z0Ws = workspace(z0Ws, new Shape(shared ? 1 : n, latentDim));
     z0Ws.floats().put(0, z0);
-    // Time-major ([h * n, A]) so each step's slice of the action part is contiguous.
-    timeMajorActionWs = workspace(timeMajorActionWs, new Shape((long) h * n, actionDim));
+    // Time-major ([h * n, A (+ J)]) so each step's slice of the control input is contiguous.
+    timeMajorActionWs = workspace(timeMajorActionWs, new Shape((long) h * n, controlDim));
     FloatBuffer dst = timeMajorActionWs.floats();
     for (int i = 0; i < n; i++) {
+      if (predictorJointDim > 0) {
+        System.arraycopy(q0Rad, 0, jointsWs, 0, predictorJointDim);
+      }
       for (int k = 0; k < h; k++) {
-        Inputs.actions(
-            actions, (i * h + k) * actionDim, actionDim, stats, dst, (k * n + i) * actionDim);
+        int row = (k * n + i) * controlDim;
+        int src = (i * h + k) * actionDim;
+        Inputs.actions(actions, src, actionDim, stats, dst, row);
+        for (int j = 0; j < predictorJointDim; j++) {
+          dst.put(
+              row + actionDim + j,
+              (float) ((jointsWs[j] - stats.proprioMean()[j]) / stats.proprioStd()[j]));
+          jointsWs[j] += actions[src + j];
+        }
       }
     }
     try (NDManager call = manager.newSubManager()) {
@@ -238,13 +266,30 @@ public final class DjlWorldModel implements WorldModel {
    * training takes: concatenation, predictor block). Same contract as {@link #rollout}; slower. For
    * tests and benchmarks.
    */
-  public void rolloutStepwise(float[] z0, float[] actions, int n, int h, float[] out) {
+  public void rolloutStepwise(
+      float[] z0, double[] q0Rad, float[] actions, int n, int h, float[] out) {
     ensureOpen();
-    boolean shared = checkRollout(z0, actions, n, h, out);
+    boolean shared = checkRollout(z0, q0Rad, actions, n, h, out);
     z0Ws = workspace(z0Ws, new Shape(shared ? 1 : n, latentDim));
     z0Ws.floats().put(0, z0);
-    actionWs = workspace(actionWs, new Shape(n, h, actionDim));
-    Inputs.actions(actions, 0, actions.length, stats, actionWs.floats(), 0);
+    actionWs = workspace(actionWs, new Shape(n, h, controlDim));
+    FloatBuffer dst = actionWs.floats();
+    for (int i = 0; i < n; i++) {
+      if (predictorJointDim > 0) {
+        System.arraycopy(q0Rad, 0, jointsWs, 0, predictorJointDim);
+      }
+      for (int k = 0; k < h; k++) {
+        int row = (i * h + k) * controlDim;
+        int src = (i * h + k) * actionDim;
+        Inputs.actions(actions, src, actionDim, stats, dst, row);
+        for (int j = 0; j < predictorJointDim; j++) {
+          dst.put(
+              row + actionDim + j,
+              (float) ((jointsWs[j] - stats.proprioMean()[j]) / stats.proprioStd()[j]));
+          jointsWs[j] += actions[src + j];
+        }
+      }
+    }
     try (NDManager call = manager.newSubManager()) {
       NDArray z = z0Ws.array();
       z.tempAttach(call);
@@ -264,9 +309,27 @@ public final class DjlWorldModel implements WorldModel {
   }
 
   /** Validates rollout arguments; true when {@code z0} is one latent shared by all sequences. */
-  private boolean checkRollout(float[] z0, float[] actions, int n, int h, float[] out) {
+  private boolean checkRollout(
+      float[] z0, double[] q0Rad, float[] actions, int n, int h, float[] out) {
     if (n <= 0 || h <= 0) {
       throw new IllegalArgumentException("n and h must be positive, got " + n + ", " + h);
+    }
+    if (predictorJointDim > 0) {
+      if (q0Rad == null || q0Rad.length != predictorJointDim) {
+        throw new IllegalArgumentException(
+            "the predictor takes "
+                + predictorJointDim
+                + " joint positions, got "
+                + (q0Rad == null ? "none" : String.valueOf(q0Rad.length)));
+      }
+      if (actionDim != predictorJointDim) {
+        throw new IllegalStateException("actions are not one delta per joint");
+      }
+      for (int j = 0; j < q0Rad.length; j++) {
+        if (!Double.isFinite(q0Rad[j])) {
+          throw new IllegalArgumentException("q0Rad[" + j + "] is " + q0Rad[j]);
+        }
+      }
     }
     boolean shared = z0.length == latentDim;
     if (!shared && z0.length != n * latentDim) {

@@ -44,6 +44,7 @@ public final class JepaNetwork implements AutoCloseable {
   private final SequentialBlock predictor;
   private final Block probe;
   private final int stateDim;
+  private final int predictorJointDim;
   private final ParameterStore store;
   private final int featureDim;
 
@@ -51,20 +52,23 @@ public final class JepaNetwork implements AutoCloseable {
    * Builds and initialises the blocks on {@code manager} (random initial weights from the engine's
    * random generator: seed it first for reproducible weights).
    *
-   * @param stateDim outputs of the state probe (see {@link ModelConfig#stateProbeDim}; used only
-   *     when the config has a state probe, must then be positive)
+   * @param jointCount joints of the robot's joint state: sizes the state probe ({@link
+   *     ModelConfig#stateProbeDim}) and the predictor's joint-position input ({@link
+   *     ModelConfig#predictorProprioDim}) when the config has them
    */
   public JepaNetwork(
-      NDManager manager, ModelConfig config, int proprioDim, int actionDim, int stateDim) {
+      NDManager manager, ModelConfig config, int proprioDim, int actionDim, int jointCount) {
     if (proprioDim < 0 || actionDim <= 0) {
       throw new IllegalArgumentException(
           "proprioDim must be >= 0 and actionDim > 0, got " + proprioDim + ", " + actionDim);
     }
-    if (config.hasStateProbe() && stateDim <= 0) {
+    if ((config.hasStateProbe() || config.predictorProprioDim(1) > 0) && jointCount <= 0) {
       throw new IllegalArgumentException(
-          "state_probe_weight > 0 needs the joint positions of the data (no joints recorded)");
+          "state_probe_weight > 0 and predictor_proprio need the joint positions of the data (no"
+              + " joints recorded)");
     }
-    this.stateDim = config.hasStateProbe() ? stateDim : 0;
+    this.stateDim = config.stateProbeDim(jointCount);
+    this.predictorJointDim = config.predictorProprioDim(jointCount);
     this.config = config;
     this.proprioDim = proprioDim;
     this.actionDim = actionDim;
@@ -95,7 +99,10 @@ public final class JepaNetwork implements AutoCloseable {
     cnn.initialize(
         manager, DataType.FLOAT32, new Shape(2, 3, config.imageHeight(), config.imageWidth()));
     head.initialize(manager, DataType.FLOAT32, new Shape(2, featureDim + proprioDim));
-    predictor.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentDim() + actionDim));
+    predictor.initialize(
+        manager,
+        DataType.FLOAT32,
+        new Shape(2, config.latentDim() + actionDim + predictorJointDim));
     // The last predictor layer starts small so the initial dynamics are near the identity.
     Parameter lastWeight =
         predictor.getParameters().get(predictor.getParameters().size() - 2).getValue();
@@ -141,11 +148,20 @@ public final class JepaNetwork implements AutoCloseable {
     return head.forward(store, new NDList(features), training).singletonOrThrow();
   }
 
-  /** One predictor step: latents {@code [B,D]} and normalised actions {@code [B,A]}. */
-  public NDArray predict(NDArray z, NDArray actions, boolean training) {
+  /**
+   * One predictor step: latents {@code [B,D]} and its control input {@code [B,A+J]}: the normalised
+   * actions, followed by the normalised joint positions when the predictor takes them ({@link
+   * #predictorJointDim}).
+   */
+  public NDArray predict(NDArray z, NDArray control, boolean training) {
     NDArray delta =
-        predictor.forward(store, new NDList(z.concat(actions, 1)), training).singletonOrThrow();
+        predictor.forward(store, new NDList(z.concat(control, 1)), training).singletonOrThrow();
     return z.add(delta);
+  }
+
+  /** Joint positions in the predictor's control input after the action (0: none). */
+  public int predictorJointDim() {
+    return predictorJointDim;
   }
 
   /** Outputs of the state probe (0: no probe). */
@@ -212,27 +228,32 @@ public final class JepaNetwork implements AutoCloseable {
   }
 
   /**
-   * Copies the encoder, head and predictor weights of {@code other} (a network of the same
-   * architecture, with or without a state probe): the start of a fine-tuning run. The state probe,
-   * when this network has one and {@code other} has not, keeps its initial weights.
+   * Copies the weights of {@code other} (the start of a fine-tuning run): the encoder and head,
+   * which must have the same shapes, and the predictor and state probe where their shapes match (a
+   * predictor with other inputs, e.g. after adding the joint positions, starts fresh).
    *
-   * @throws IllegalArgumentException when a shape differs
+   * @return how many parameters were copied and which were left at their initial values
+   * @throws IllegalArgumentException when an encoder or head shape differs
    */
-  public void copyWeightsFrom(JepaNetwork other) {
-    Map<String, Parameter> mine = parameters();
-    for (Map.Entry<String, Parameter> e : other.parameters().entrySet()) {
-      Parameter p = mine.get(e.getKey());
-      if (p == null) {
-        continue;
-      }
-      Shape want = p.getArray().getShape();
-      Shape got = e.getValue().getArray().getShape();
-      if (!want.equals(got)) {
+  public String copyWeightsFrom(JepaNetwork other) {
+    Map<String, Parameter> theirs = other.parameters();
+    int copied = 0;
+    List<String> fresh = new ArrayList<>();
+    for (Map.Entry<String, Parameter> e : parameters().entrySet()) {
+      Parameter from = theirs.get(e.getKey());
+      Shape want = e.getValue().getArray().getShape();
+      Shape got = from == null ? null : from.getArray().getShape();
+      if (want.equals(got)) {
+        from.getArray().copyTo(e.getValue().getArray());
+        copied++;
+      } else if (e.getKey().startsWith("encoder.") || e.getKey().startsWith("head.")) {
         throw new IllegalArgumentException(
             "parameter " + e.getKey() + " has shape " + got + " there but " + want + " here");
+      } else {
+        fresh.add(e.getKey());
       }
-      e.getValue().getArray().copyTo(p.getArray());
     }
+    return copied + " parameters copied" + (fresh.isEmpty() ? "" : ", fresh: " + fresh);
   }
 
   /** Marks every parameter as trainable (attaches gradients). */

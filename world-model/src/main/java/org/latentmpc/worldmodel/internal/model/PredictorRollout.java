@@ -15,14 +15,15 @@ import java.util.Map;
  * JepaNetwork#predict} ({@code z_{t+1} = z_t + f([z_t, a_t])}, {@code f} = (Linear, GELU) x depth,
  * then Linear), reorganised for inference.
  *
- * <p>The first layer's weight {@code W1 = [Wz | Wa]} is split by input: {@code [z, a] W1^T + b1 = z
- * Wz^T + (a Wa^T + b1)}, so there is no per-step concatenation: each step is the action part (one
- * small linear on a contiguous view of the time-major actions), one fused {@code addmm} for the
- * latent part with the action part as its bias, the GELUs, the remaining layers and the residual
- * add; the step outputs are stacked once at the end. Results equal the step-by-step path up to
- * float rounding (a different summation order). (Computing the action part for all steps in one
- * matmul before the loop measured ~5% slower here: its 1.3 MB output is fresh memory every call,
- * see below.)
+ * <p>The first layer's weight {@code W1 = [Wz | Wa]} is split by input ({@code a} here stands for
+ * the whole control input: the action and, when the predictor takes them, the joint positions):
+ * {@code [z, a] W1^T + b1 = z Wz^T + (a Wa^T + b1)}, so there is no per-step concatenation: each
+ * step is the action part (one small linear on a contiguous view of the time-major actions), one
+ * fused {@code addmm} for the latent part with the action part as its bias, the GELUs, the
+ * remaining layers and the residual add; the step outputs are stacked once at the end. Results
+ * equal the step-by-step path up to float rounding (a different summation order). (Computing the
+ * action part for all steps in one matmul before the loop measured ~5% slower here: its 1.3 MB
+ * output is fresh memory every call, see below.)
  *
  * <p>Every intermediate is closed as soon as it is dead, so the allocator hands the same warm
  * buffers back to the next op. Left to the end of the call (the child manager), each op's output is
@@ -35,7 +36,7 @@ import java.util.Map;
 final class PredictorRollout implements AutoCloseable {
 
   private final int latentDim;
-  private final int actionDim;
+  private final int controlDim;
   private final NDArray wz;
   private final NDArray wa;
   private final NDArray b1;
@@ -46,7 +47,7 @@ final class PredictorRollout implements AutoCloseable {
   /** Copies the predictor weights of {@code network} onto {@code manager}. */
   PredictorRollout(NDManager manager, JepaNetwork network) {
     latentDim = network.latentDim();
-    actionDim = network.actionDim();
+    controlDim = network.actionDim() + network.predictorJointDim();
     List<NDArray> ws = new ArrayList<>();
     List<NDArray> bs = new ArrayList<>();
     for (Map.Entry<String, Parameter> e : network.parameters().entrySet()) {
@@ -68,20 +69,20 @@ final class PredictorRollout implements AutoCloseable {
     }
     NDArray w1 = ws.get(0);
     int width = Math.toIntExact(w1.getShape().get(0));
-    if (w1.getShape().get(1) != latentDim + actionDim) {
+    if (w1.getShape().get(1) != latentDim + controlDim) {
       throw new IllegalStateException(
-          "first predictor layer takes " + w1.getShape().get(1) + " inputs, expected D + A");
+          "first predictor layer takes " + w1.getShape().get(1) + " inputs, expected D + A (+ J)");
     }
     float[] w = w1.toFloatArray();
-    int in = latentDim + actionDim;
+    int in = latentDim + controlDim;
     float[] z = new float[width * latentDim];
-    float[] a = new float[width * actionDim];
+    float[] a = new float[width * controlDim];
     for (int r = 0; r < width; r++) {
       System.arraycopy(w, r * in, z, r * latentDim, latentDim);
-      System.arraycopy(w, r * in + latentDim, a, r * actionDim, actionDim);
+      System.arraycopy(w, r * in + latentDim, a, r * controlDim, controlDim);
     }
     wz = own(manager.create(z, new Shape(width, latentDim)));
-    wa = own(manager.create(a, new Shape(width, actionDim)));
+    wa = own(manager.create(a, new Shape(width, controlDim)));
     b1 = own(copy(manager, bs.get(0)));
     for (int i = 1; i < ws.size(); i++) {
       weights.add(own(copy(manager, ws.get(i))));
@@ -118,8 +119,9 @@ final class PredictorRollout implements AutoCloseable {
    * Rolls the predictor out {@code h} steps for {@code n} sequences.
    *
    * @param z0 start latents {@code [1, D]} (shared by all sequences) or {@code [n, D]}
-   * @param actions normalised actions, time-major: {@code [h * n, A]}, row {@code k * n + i} is
-   *     step {@code k} of sequence {@code i}
+   * @param actions the control inputs, time-major: {@code [h * n, A (+ J)]}, row {@code k * n + i}
+   *     is step {@code k} of sequence {@code i}: the normalised action, then the normalised joint
+   *     positions when the predictor takes them
    * @return the predicted latents {@code [n, h, D]} (step {@code k} of sequence {@code i} at {@code
    *     [i, k]}); every array created attaches to the manager of {@code z0}, run it in a child
    *     manager

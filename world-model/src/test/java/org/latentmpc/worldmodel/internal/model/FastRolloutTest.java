@@ -35,6 +35,11 @@ class FastRolloutTest {
 
   /** A model whose predictor weights are redrawn at a scale that makes each step move z a lot. */
   static DjlWorldModel randomModel(int width, int depth, int latent, long seed) {
+    return randomModel(width, depth, latent, seed, false);
+  }
+
+  /** As above; with {@code joints} the predictor also takes the joint positions. */
+  static DjlWorldModel randomModel(int width, int depth, int latent, long seed, boolean joints) {
     Engine.getEngine("PyTorch").setRandomSeed((int) seed);
     ModelConfig config =
         ModelConfig.defaults()
@@ -51,9 +56,11 @@ class FastRolloutTest {
                     "predictor_width",
                     width,
                     "predictor_depth",
-                    depth));
+                    depth,
+                    "predictor_proprio",
+                    joints ? "positions" : "none"));
     NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-    JepaNetwork net = new JepaNetwork(manager, config, 0, ACTION_DIM, 0);
+    JepaNetwork net = new JepaNetwork(manager, config, 0, ACTION_DIM, joints ? ACTION_DIM : 0);
     Random rng = new Random(seed);
     java.util.List<NDArray> params = new java.util.ArrayList<>();
     for (Map.Entry<String, Parameter> e : net.parameters().entrySet()) {
@@ -80,12 +87,18 @@ class FastRolloutTest {
       mean[j] = (float) (0.01 * rng.nextGaussian());
       std[j] = (float) (0.02 + 0.05 * rng.nextDouble());
     }
+    float[] qMean = new float[joints ? ACTION_DIM : 0];
+    float[] qStd = new float[qMean.length];
+    for (int j = 0; j < qMean.length; j++) {
+      qMean[j] = (float) (0.3 * rng.nextGaussian());
+      qStd[j] = (float) (0.5 + rng.nextDouble());
+    }
     NormalisationStats stats =
         new NormalisationStats(
             new float[] {0.5f, 0.5f, 0.5f},
             new float[] {0.25f, 0.25f, 0.25f},
-            new float[0],
-            new float[0],
+            qMean,
+            qStd,
             mean,
             std);
     return new DjlWorldModel(manager, net, stats, "random-" + seed);
@@ -140,7 +153,7 @@ class FastRolloutTest {
       float[] actions = gaussian(rng, n * h * ACTION_DIM, 0.05);
       float[] ref = new float[n * h * latent];
       float[] fast = new float[ref.length];
-      m.rolloutStepwise(z0, actions, n, h, ref);
+      m.rolloutStepwise(z0, null, actions, n, h, ref);
       m.rollout(z0, actions, n, h, fast);
       double worst = assertClose(ref, fast, latent, "rollout");
       // The comparison means something: the latents move far more than the tolerance, and
@@ -187,7 +200,7 @@ class FastRolloutTest {
         for (int i = 0; i < n; i++) {
           System.arraycopy(actions, (i * h + k) * ACTION_DIM, a, i * ACTION_DIM, ACTION_DIM);
         }
-        m.rolloutStepwise(z, a, n, 1, one);
+        m.rolloutStepwise(z, null, a, n, 1, one);
         float[] step = new float[n * latent];
         for (int i = 0; i < n; i++) {
           System.arraycopy(fast, (i * h + k) * latent, step, i * latent, latent);
@@ -212,6 +225,61 @@ class FastRolloutTest {
       for (float v : out) {
         assertEquals(7f, v, "out changed on bad input");
       }
+    }
+  }
+
+  @Test
+  void aPredictorOnJointPositionsRollsOutFromThemAndAddsEachAction() {
+    int latent = 16;
+    int n = 12;
+    int h = 6;
+    try (DjlWorldModel m = randomModel(64, 2, latent, 21, true)) {
+      assertEquals(ACTION_DIM, m.predictorJointDim());
+      Random rng = new Random(21);
+      float[] z0 = gaussian(rng, latent, 1.0);
+      float[] actions = gaussian(rng, n * h * ACTION_DIM, 0.05);
+      double[] q0 = new double[ACTION_DIM];
+      for (int j = 0; j < q0.length; j++) {
+        q0[j] = rng.nextGaussian();
+      }
+      float[] ref = new float[n * h * latent];
+      float[] fast = new float[ref.length];
+      m.rolloutStepwise(z0, q0, actions, n, h, ref);
+      m.rollout(z0, q0, actions, n, h, fast);
+      assertClose(ref, fast, latent, "rollout from joint positions");
+      // The joint positions matter.
+      double[] elsewhere = q0.clone();
+      elsewhere[2] += 1.0;
+      float[] moved = new float[ref.length];
+      m.rollout(z0, elsewhere, actions, n, h, moved);
+      double diff = 0;
+      for (int i = 0; i < moved.length; i++) {
+        diff = Math.max(diff, Math.abs(moved[i] - fast[i]));
+      }
+      assertTrue(diff > 1e3 * TOL, "the joint positions do not change the prediction: " + diff);
+      // Step k starts from q0 plus the first k actions: two one-step rollouts chained by hand
+      // equal the first two steps of sequence 0.
+      float[] one = new float[latent];
+      float[] a0 = Arrays.copyOfRange(actions, 0, ACTION_DIM);
+      float[] a1 = Arrays.copyOfRange(actions, ACTION_DIM, 2 * ACTION_DIM);
+      m.rollout(z0, q0, a0, 1, 1, one);
+      assertClose(Arrays.copyOfRange(fast, 0, latent), one, latent, "step 1");
+      double[] q1 = q0.clone();
+      for (int j = 0; j < q1.length; j++) {
+        q1[j] += a0[j];
+      }
+      float[] two = new float[latent];
+      m.rollout(one, q1, a1, 1, 1, two);
+      assertClose(Arrays.copyOfRange(fast, latent, 2 * latent), two, latent, "step 2");
+      // Without the joint positions, or with the wrong number, the model refuses.
+      IllegalStateException plain =
+          assertThrows(IllegalStateException.class, () -> m.rollout(z0, actions, n, h, fast));
+      assertTrue(plain.getMessage().contains("joint positions"), plain.getMessage());
+      assertThrows(
+          IllegalArgumentException.class, () -> m.rollout(z0, new double[3], actions, n, h, fast));
+      double[] bad = q0.clone();
+      bad[0] = Double.NaN;
+      assertThrows(IllegalArgumentException.class, () -> m.rollout(z0, bad, actions, n, h, fast));
     }
   }
 }
