@@ -230,6 +230,13 @@ final class PlannerNodeRuntime {
       }
       // The time budget and the reported solve time are compute time: the wall clock, also under
       // /use_sim_time (a lock-step simulator may run several times faster than real time).
+      if (!service.isEmpty() && m.predictorJointDim() > 0) {
+        throw new IllegalArgumentException(
+            "~model "
+                + dir
+                + ": its predictor takes the joint positions, which the Predict service does not"
+                + " carry: leave ~world_model_service empty to roll out in-process");
+      }
       remote = service.isEmpty() ? null : connectService(service, serviceWaitS, m);
       Planner p =
           config.create(LatentDynamics.of(remote != null ? remote : m), limits, System::nanoTime);

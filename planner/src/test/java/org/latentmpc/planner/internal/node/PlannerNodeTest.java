@@ -325,6 +325,56 @@ class PlannerNodeTest {
   }
 
   @Test
+  void aModelWhosePredictorTakesTheJointPositionsPlansFromTheJointStates() throws Exception {
+    Path withJoints = tmp.resolve("model-joint-predictor");
+    if (!Files.isDirectory(withJoints)) {
+      CheckpointMetadata base = Checkpoints.readMetadata(checkpoint);
+      ModelConfig config = base.config().with(Map.of("predictor_proprio", "positions"));
+      NormalisationStats s = base.stats();
+      NormalisationStats stats =
+          new NormalisationStats(
+              s.imageMean(),
+              s.imageStd(),
+              new float[] {0.1f, -0.2f},
+              new float[] {0.5f, 0.7f},
+              s.actionMean(),
+              s.actionStd());
+      try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+          JepaNetwork net = new JepaNetwork(manager, config, 0, JOINTS.size(), JOINTS.size())) {
+        Checkpoints.write(
+            withJoints,
+            net,
+            null,
+            new CheckpointMetadata(
+                Checkpoints.FORMAT_VERSION,
+                Checkpoints.CODE_VERSION,
+                config,
+                0,
+                JOINTS.size(),
+                JOINTS,
+                stats,
+                "sha256:random-init",
+                0,
+                0,
+                List.of(),
+                Map.of()));
+      }
+    }
+    startPlanner(new PlannerNode(), 0.5, Map.of("model", withJoints.toString()));
+    startStreaming(startLatent);
+    goalPub.publish(rgbImage(goalRgb));
+    assertTrue(eventually(() -> commands.size() >= 3), "commands arrive");
+    for (Float64MultiArray c : commands) {
+      double[] target = c.getData();
+      assertEquals(JOINTS.size(), target.length, "one value per joint");
+      for (int j = 0; j < target.length; j++) {
+        assertTrue(Math.abs(target[j] - Q[j]) <= ACTION_LIMIT_RAD + COMMAND_TOL);
+      }
+    }
+    assertNotNull(awaitStatus(p -> p.getMessage().startsWith("planning")), "plans, no error");
+  }
+
+  @Test
   void aRoadmapInTheModelFolderIsFollowedWhileTheStatusMeasuresTheGoal() throws Exception {
     Path withRoadmap = tmp.resolve("model-with-roadmap");
     if (!Files.isDirectory(withRoadmap)) {

@@ -89,7 +89,9 @@ public final class WorldModelNode implements NodeMain {
     WorldModel loaded = WorldModels.load(dir);
     synchronized (lock) {
       model = loaded;
-      monitor = new SurpriseMonitor(loaded);
+      // The surprise check rolls the model out from latents and actions alone; a predictor that
+      // also takes the joint positions would need the joint state as well (not wired yet).
+      monitor = loaded.predictorJointDim() > 0 ? null : new SurpriseMonitor(loaded);
       latestLatent = new float[loaded.latentDim()];
       action = new float[loaded.actionDim()];
     }
@@ -123,6 +125,13 @@ public final class WorldModelNode implements NodeMain {
       if (model == null) {
         throw new ServiceException("the world model is shut down");
       }
+      if (model.predictorJointDim() > 0) {
+        throw new ServiceException(
+            "model "
+                + model.modelId()
+                + " predicts from the joint positions too, which a Predict request does not"
+                + " carry: roll it out in-process");
+      }
       String error =
           PredictValidation.check(request, model.latentDim(), model.actionDim(), model.modelId());
       if (error != null) {
@@ -155,6 +164,9 @@ public final class WorldModelNode implements NodeMain {
                 latestLatent.length);
         return;
       }
+      if (monitor == null) {
+        return;
+      }
       surprise = monitor.observe(z);
       System.arraycopy(z, 0, latestLatent, 0, z.length);
       haveLatent = true;
@@ -183,7 +195,9 @@ public final class WorldModelNode implements NodeMain {
       for (int i = 0; i < data.length; i++) {
         action[i] = (float) data[i];
       }
-      monitor.predict(latestLatent, action);
+      if (monitor != null) {
+        monitor.predict(latestLatent, action);
+      }
     }
   }
 
