@@ -203,8 +203,10 @@ public final class Evaluator {
     int d = model.latentDim();
     int a = model.actionDim();
     double sum = 0;
-    for (int start = 0; start < samples.size(); start += ROLLOUT_BATCH) {
-      int n = Math.min(ROLLOUT_BATCH, samples.size() - start);
+    // A predictor on joint positions rolls out from one start state per call.
+    int batch = model.predictorJointDim() > 0 ? 1 : ROLLOUT_BATCH;
+    for (int start = 0; start < samples.size(); start += batch) {
+      int n = Math.min(batch, samples.size() - start);
       float[] z0 = new float[n * d];
       float[] act = new float[n * k * a];
       float[] out = new float[n * k * d];
@@ -215,7 +217,8 @@ public final class Evaluator {
           System.arraycopy(episodes.get(s[0]).actions()[s[1] + j], 0, act, (i * k + j) * a, a);
         }
       }
-      model.rollout(z0, act, n, k, out);
+      int[] first = samples.get(start);
+      model.rollout(z0, episodes.get(first[0]).positions()[first[1]], act, n, k, out);
       for (int i = 0; i < n; i++) {
         int[] s = samples.get(start + i);
         float[] truth = latents.get(s[0])[s[1] + k];
@@ -374,7 +377,7 @@ public final class Evaluator {
       for (int j = 1; j < n; j++) {
         System.arraycopy(pool.get(rng.nextInt(pool.size())), 0, act, j * a, a);
       }
-      model.rollout(z0, act, n, 1, out);
+      model.rollout(z0, episodes.get(s[0]).positions()[s[1]], act, n, 1, out);
       float[] truth = latents.get(s[0])[s[1] + 1];
       double trueDist = dist(out, 0, truth);
       int beaten = 0;

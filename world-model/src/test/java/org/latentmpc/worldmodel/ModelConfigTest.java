@@ -16,7 +16,7 @@ class ModelConfigTest {
 
   @Test
   void shippedConfigsLoad() throws IOException {
-    for (String name : List.of("reacher2", "arm7", "tiny")) {
+    for (String name : List.of("reacher2", "arm7", "arm7-pretrain", "tiny")) {
       ModelConfig c = ModelConfig.load(Path.of("..", "sim-configs", "models", name + ".yaml"));
       assertEquals(c, ModelConfig.fromMap(c.toMap(), "round trip"));
     }

@@ -43,6 +43,10 @@ class PredictorProprioTest {
       }
       assertTrue(diff > 1e-4, "the joint positions do not reach the predictor: " + diff);
       assertThrows(IllegalStateException.class, () -> m.rollout(z0, actions, 1, 1, out));
+      // eval-model's k-step error and energy check roll out from each sample's joint positions.
+      EvaluationReport report = new Evaluator(m, 1).evaluate(TrainerTest.dots());
+      assertTrue(Double.isFinite(report.kStepError().get(1)), report.summary());
+      assertTrue(report.energyPassRate() >= 0 && report.energyPassRate() <= 1, report.summary());
     }
   }
 
