@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +20,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.latentmpc.worldmodel.internal.model.CheckpointMetadata;
 import org.latentmpc.worldmodel.internal.model.Checkpoints;
 import org.latentmpc.worldmodel.internal.model.JepaNetwork;
 import org.latentmpc.worldmodel.internal.train.Regularizers;
+import org.latentmpc.worldmodel.internal.train.StateTargets;
 import org.latentmpc.worldmodel.internal.train.Windows;
 
 /**
@@ -181,7 +180,10 @@ public final class Trainer {
       }
     }
     SequenceDataset.Split split = data.split(config.validationFraction(), config.seed());
-    StateTargets targets = stateDim > 0 ? StateTargets.fit(split.train(), this::state) : null;
+    StateTargets targets =
+        stateDim > 0
+            ? StateTargets.fit(split.train(), StateTargets.raw(config.stateProbe(), endEffector))
+            : null;
     Windows train =
         new Windows(
             split.train(), config.horizon(), targets == null ? null : targets.of(split.train()));
@@ -602,70 +604,6 @@ public final class Trainer {
       sum[i] /= Math.max(1, batches);
     }
     return sum;
-  }
-
-  /**
-   * The state probe's raw target for joint positions {@code q} (rad): joints and/or end effector.
-   */
-  private double[] state(double[] q) {
-    return switch (config.stateProbe()) {
-      case "end_effector" -> endEffector.apply(q).clone();
-      case "joints_end_effector" -> {
-        double[] ee = endEffector.apply(q);
-        double[] out = Arrays.copyOf(q, q.length + 3);
-        System.arraycopy(ee, 0, out, q.length, 3);
-        yield out;
-      }
-      default -> q.clone();
-    };
-  }
-
-  /** Per-dimension standardisation of the state probe's targets, fitted on the training split. */
-  private record StateTargets(Function<double[], double[]> raw, double[] mean, double[] std) {
-
-    static StateTargets fit(SequenceDataset data, Function<double[], double[]> raw) {
-      SummaryStatistics[] s = null;
-      for (Episode e : data.episodes()) {
-        for (double[] q : e.positions()) {
-          double[] x = raw.apply(q);
-          if (s == null) {
-            s = new SummaryStatistics[x.length];
-            for (int i = 0; i < x.length; i++) {
-              s[i] = new SummaryStatistics();
-            }
-          }
-          for (int i = 0; i < x.length; i++) {
-            s[i].addValue(x[i]);
-          }
-        }
-      }
-      double[] mean = new double[s.length];
-      double[] std = new double[s.length];
-      for (int i = 0; i < s.length; i++) {
-        mean[i] = s[i].getMean();
-        // A dimension that never moves (a locked joint) would divide by zero.
-        std[i] = Math.max(s[i].getStandardDeviation(), 1e-6);
-      }
-      return new StateTargets(raw, mean, std);
-    }
-
-    /** The standardised targets of every frame of {@code data}, by episode and frame. */
-    float[][][] of(SequenceDataset data) {
-      float[][][] out = new float[data.episodes().size()][][];
-      for (int e = 0; e < out.length; e++) {
-        double[][] q = data.episodes().get(e).positions();
-        out[e] = new float[q.length][];
-        for (int t = 0; t < q.length; t++) {
-          double[] x = raw.apply(q[t]);
-          float[] y = new float[x.length];
-          for (int i = 0; i < x.length; i++) {
-            y[i] = (float) ((x[i] - mean[i]) / std[i]);
-          }
-          out[e][t] = y;
-        }
-      }
-      return out;
-    }
   }
 
   private static void emaUpdate(JepaNetwork target, JepaNetwork online, double decay) {
