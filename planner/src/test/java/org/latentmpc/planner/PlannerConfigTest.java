@@ -52,6 +52,15 @@ class PlannerConfigTest {
   }
 
   @Test
+  void shippedMppiReadoutConfigIsMppiPlusTheReadout() throws Exception {
+    PlannerConfig r = PlannerConfig.load(CONFIGS.resolve("mppi_readout.yaml"));
+    PlannerConfig m = PlannerConfig.load(CONFIGS.resolve("mppi.yaml"));
+    assertEquals(1.0, r.cost().stateReadoutWeight());
+    assertEquals(0.0, m.cost().stateReadoutWeight());
+    assertEquals(m.mppi(), r.mppi());
+  }
+
+  @Test
   void aStateReadoutWeightUsesTheDynamicsReadout() {
     PlannerConfig c =
         PlannerConfig.parse(
