@@ -233,23 +233,7 @@ public final class DjlWorldModel implements WorldModel {
     z0Ws.floats().put(0, z0);
     // Time-major ([h * n, A (+ J)]) so each step's slice of the control input is contiguous.
     timeMajorActionWs = workspace(timeMajorActionWs, new Shape((long) h * n, controlDim));
-    FloatBuffer dst = timeMajorActionWs.floats();
-    for (int i = 0; i < n; i++) {
-      if (predictorJointDim > 0) {
-        System.arraycopy(q0Rad, 0, jointsWs, 0, predictorJointDim);
-      }
-      for (int k = 0; k < h; k++) {
-        int row = (k * n + i) * controlDim;
-        int src = (i * h + k) * actionDim;
-        Inputs.actions(actions, src, actionDim, stats, dst, row);
-        for (int j = 0; j < predictorJointDim; j++) {
-          dst.put(
-              row + actionDim + j,
-              (float) ((jointsWs[j] - stats.proprioMean()[j]) / stats.proprioStd()[j]));
-          jointsWs[j] += actions[src + j];
-        }
-      }
-    }
+    packControls(actions, q0Rad, n, h, timeMajorActionWs.floats(), true);
     try (NDManager call = manager.newSubManager()) {
       NDArray z = z0Ws.array();
       z.tempAttach(call);
@@ -273,23 +257,7 @@ public final class DjlWorldModel implements WorldModel {
     z0Ws = workspace(z0Ws, new Shape(shared ? 1 : n, latentDim));
     z0Ws.floats().put(0, z0);
     actionWs = workspace(actionWs, new Shape(n, h, controlDim));
-    FloatBuffer dst = actionWs.floats();
-    for (int i = 0; i < n; i++) {
-      if (predictorJointDim > 0) {
-        System.arraycopy(q0Rad, 0, jointsWs, 0, predictorJointDim);
-      }
-      for (int k = 0; k < h; k++) {
-        int row = (i * h + k) * controlDim;
-        int src = (i * h + k) * actionDim;
-        Inputs.actions(actions, src, actionDim, stats, dst, row);
-        for (int j = 0; j < predictorJointDim; j++) {
-          dst.put(
-              row + actionDim + j,
-              (float) ((jointsWs[j] - stats.proprioMean()[j]) / stats.proprioStd()[j]));
-          jointsWs[j] += actions[src + j];
-        }
-      }
-    }
+    packControls(actions, q0Rad, n, h, actionWs.floats(), false);
     try (NDManager call = manager.newSubManager()) {
       NDArray z = z0Ws.array();
       z.tempAttach(call);
@@ -305,6 +273,31 @@ public final class DjlWorldModel implements WorldModel {
       }
       NDArray all = h == 1 ? steps.get(0).expandDims(1) : NDArrays.stack(steps, 1);
       all.toByteBuffer().asFloatBuffer().get(out, 0, out.length);
+    }
+  }
+
+  /**
+   * Writes the predictor's control inputs of every step: the normalised action, then (for a
+   * predictor on joint positions) the normalised positions before the step, {@code q0} plus the
+   * actions so far. Rows are time-major ({@code k * n + i}) or sequence-major ({@code i * h + k}).
+   */
+  private void packControls(
+      float[] actions, double[] q0Rad, int n, int h, FloatBuffer dst, boolean timeMajor) {
+    for (int i = 0; i < n; i++) {
+      if (predictorJointDim > 0) {
+        System.arraycopy(q0Rad, 0, jointsWs, 0, predictorJointDim);
+      }
+      for (int k = 0; k < h; k++) {
+        int row = (timeMajor ? k * n + i : i * h + k) * controlDim;
+        int src = (i * h + k) * actionDim;
+        Inputs.actions(actions, src, actionDim, stats, dst, row);
+        for (int j = 0; j < predictorJointDim; j++) {
+          dst.put(
+              row + actionDim + j,
+              (float) ((jointsWs[j] - stats.proprioMean()[j]) / stats.proprioStd()[j]));
+          jointsWs[j] += actions[src + j];
+        }
+      }
     }
   }
 
