@@ -29,7 +29,11 @@ public interface Planner {
   /** Sets the action actually executed last (length A), or clears it with {@code null}. */
   void setPreviousAction(float[] action);
 
-  /** Sets the current joint positions in radians (length A), or clears them with {@code null}. */
+  /**
+   * Sets the current joint positions in radians (length A), or clears them with {@code null}: used
+   * by the joint-limit cost, and needed before {@link #plan} by dynamics that roll out from the
+   * joint positions ({@link LatentDynamics#jointPositionInputs}).
+   */
   void setJointPositions(float[] positionsRad);
 
   /**
