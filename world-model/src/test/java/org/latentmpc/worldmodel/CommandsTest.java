@@ -163,6 +163,48 @@ class CommandsTest {
             "sideways");
     assertEquals(2, wrongKind.code());
     assertTrue(wrongKind.err().contains("use delta or target"), wrongKind.err());
+    Path probe = dir.resolve("probe.yaml");
+    Files.writeString(
+        probe, Files.readString(TINY) + "\nstate_probe_weight: 1.0\nstate_probe: end_effector\n");
+    Run noRobot =
+        run(
+            TrainCommand.class,
+            "--data",
+            bag.toString(),
+            "--config",
+            probe.toString(),
+            "--out",
+            dir.resolve("m").toString());
+    assertEquals(2, noRobot.code(), noRobot.out() + noRobot.err());
+    assertTrue(noRobot.err().contains("needs the robot model (train --robot)"), noRobot.err());
+    Run wrongRobot =
+        run(
+            TrainCommand.class,
+            "--data",
+            bag.toString(),
+            "--config",
+            probe.toString(),
+            "--out",
+            dir.resolve("m").toString(),
+            "--robot",
+            "reacher2",
+            "--configs",
+            TINY.getParent().getParent().toString());
+    assertEquals(2, wrongRobot.code(), wrongRobot.out() + wrongRobot.err());
+    assertTrue(wrongRobot.err().contains("is not a moving joint of reacher2"), wrongRobot.err());
+    Run noStart =
+        run(
+            TrainCommand.class,
+            "--data",
+            bag.toString(),
+            "--config",
+            TINY.toString(),
+            "--out",
+            dir.resolve("m").toString(),
+            "--init-from",
+            dir.resolve("nowhere").toString());
+    assertEquals(2, noStart.code(), noStart.out() + noStart.err());
+    assertTrue(noStart.err().contains("no checkpoint folder"), noStart.err());
     Run noModel =
         run(
             EvalModelCommand.class,

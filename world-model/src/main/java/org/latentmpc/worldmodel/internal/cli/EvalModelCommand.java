@@ -43,19 +43,7 @@ public final class EvalModelCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the samples (default: 1)")
   long seed;
 
-  @Option(
-      names = "--robot",
-      paramLabel = "reacher2|arm7|FILE.urdf",
-      description =
-          "the robot the data comes from: adds the linear probe to the end-effector position"
-              + " (the deepest link's origin, by forward kinematics of the recorded joints)")
-  String robot;
-
-  @Option(
-      names = "--configs",
-      paramLabel = "DIR",
-      description = "the sim-configs directory (default: <latent-mpc home>/sim-configs)")
-  Path configs;
+  @Mixin RobotOptions robot = new RobotOptions();
 
   private final PrintStream stdout;
   private final PrintStream stderr;
@@ -76,11 +64,7 @@ public final class EvalModelCommand implements Callable<Integer> {
     try (WorldModel m = WorldModels.load(model)) {
       SequenceDataset ds =
           new BagDatasetReader(data.topics(), m.imageWidth(), m.imageHeight()).read(data.bags);
-      Evaluator evaluator =
-          new Evaluator(
-              m,
-              seed,
-              robot == null ? null : endEffector(RobotFiles.load(robot, configs), ds.jointNames()));
+      Evaluator evaluator = new Evaluator(m, seed, robot.endEffectorOrNull(ds.jointNames()));
       EvaluationReport report = evaluator.evaluate(ds);
       stdout.print(report.summary());
       Path dir = out != null ? out : model.resolve("eval");
@@ -98,7 +82,7 @@ public final class EvalModelCommand implements Callable<Integer> {
    * list joints in another order than the URDF).
    */
   public static Function<double[], double[]> endEffector(RobotModel model, List<String> names) {
-    return RobotFiles.endEffector(model, names);
+    return RobotOptions.endEffector(model, names);
   }
 
   /** Runs the command. */

@@ -47,19 +47,7 @@ public final class TrainCommand implements Callable<Integer> {
               + " architecture), e.g. to fine-tune it with a state probe")
   Path initFrom;
 
-  @Option(
-      names = "--robot",
-      paramLabel = "reacher2|arm7|FILE.urdf",
-      description =
-          "the robot the data comes from; needed by a state probe on the end effector"
-              + " (state_probe: end_effector or joints_end_effector)")
-  String robot;
-
-  @Option(
-      names = "--configs",
-      paramLabel = "DIR",
-      description = "the sim-configs directory (default: <latent-mpc home>/sim-configs)")
-  Path configs;
+  @Mixin RobotOptions robot = new RobotOptions();
 
   private final PrintStream stdout;
   private final PrintStream stderr;
@@ -89,10 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
           ds.steps(),
           data.bags,
           (System.nanoTime() - t0) / 1e9);
-      Function<double[], double[]> endEffector =
-          robot == null
-              ? null
-              : RobotFiles.endEffector(RobotFiles.load(robot, configs), ds.jointNames());
+      Function<double[], double[]> endEffector = robot.endEffectorOrNull(ds.jointNames());
       Trainer.Result r = new Trainer(cfg, out, stdout, endEffector).train(ds, resume, initFrom);
       stdout.printf(
           Locale.ROOT,

@@ -8,11 +8,37 @@ import java.util.function.Function;
 import org.latentmpc.robot.Kinematics;
 import org.latentmpc.robot.RobotModel;
 import org.latentmpc.robot.UrdfException;
+import picocli.CommandLine.Option;
 
-/** The {@code --robot reacher2|arm7|FILE.urdf} option of the data commands, resolved. */
-final class RobotFiles {
+/**
+ * The {@code --robot reacher2|arm7|FILE.urdf} and {@code --configs DIR} options of the data
+ * commands (a picocli mixin): the robot the data comes from, for end-effector positions by forward
+ * kinematics of the recorded joints.
+ */
+final class RobotOptions {
 
-  private RobotFiles() {}
+  @Option(
+      names = "--robot",
+      paramLabel = "reacher2|arm7|FILE.urdf",
+      description =
+          "the robot the data comes from: its forward kinematics give the end-effector position"
+              + " (the deepest link's origin) of every recorded joint state")
+  String robot;
+
+  @Option(
+      names = "--configs",
+      paramLabel = "DIR",
+      description = "the sim-configs directory (default: <latent-mpc home>/sim-configs)")
+  Path configs;
+
+  /**
+   * The end-effector function for the data's joints, or null when no {@code --robot} was given.
+   *
+   * @throws IllegalArgumentException when the robot is unknown, unreadable or does not match
+   */
+  Function<double[], double[]> endEffectorOrNull(List<String> jointNames) throws IOException {
+    return robot == null ? null : endEffector(load(robot, configs), jointNames);
+  }
 
   /**
    * Reads the robot model named by a {@code --robot} value: a bundled robot of {@code
