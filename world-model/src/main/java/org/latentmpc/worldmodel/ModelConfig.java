@@ -304,9 +304,14 @@ public record ModelConfig(
     };
   }
 
+  /** Whether the predictor takes the joint positions ({@code predictor_proprio: positions}). */
+  public boolean predictorTakesPositions() {
+    return predictorProprio.equals("positions");
+  }
+
   /** The joint positions the predictor takes for a robot with {@code joints} joints (0: none). */
   public int predictorProprioDim(int joints) {
-    return predictorProprio.equals("positions") ? joints : 0;
+    return predictorTakesPositions() ? joints : 0;
   }
 
   /**

@@ -155,7 +155,7 @@ public final class Trainer {
           "proprio: positions_velocities, but the data has no joint velocities");
     }
     int stateDim = config.stateProbeDim(data.jointCount());
-    if (config.hasStateProbe() || config.predictorProprioDim(1) > 0) {
+    if (config.hasStateProbe() || config.predictorTakesPositions()) {
       if (data.jointCount() == 0 || data.jointNames().size() != data.jointCount()) {
         throw new IllegalArgumentException(
             "state_probe_weight > 0 and predictor_proprio: positions need named joint positions in"
@@ -165,7 +165,7 @@ public final class Trainer {
                 + data.jointCount()
                 + " positions per frame)");
       }
-      if (config.predictorProprioDim(1) > 0 && data.actionDim() != data.jointCount()) {
+      if (config.predictorTakesPositions() && data.actionDim() != data.jointCount()) {
         throw new IllegalArgumentException(
             "predictor_proprio: positions adds each action to the joint positions, but the data"
                 + " has "

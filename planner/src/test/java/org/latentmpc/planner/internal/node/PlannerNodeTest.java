@@ -132,24 +132,7 @@ class PlannerNodeTest {
             new float[JOINTS.size()],
             actionStd);
     checkpoint = tmp.resolve("model");
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-        JepaNetwork net = new JepaNetwork(manager, config, 0, JOINTS.size(), 0)) {
-      CheckpointMetadata meta =
-          new CheckpointMetadata(
-              Checkpoints.FORMAT_VERSION,
-              Checkpoints.CODE_VERSION,
-              config,
-              0,
-              JOINTS.size(),
-              JOINTS,
-              stats,
-              "sha256:random-init",
-              0,
-              0,
-              List.of(),
-              Map.of());
-      Checkpoints.write(checkpoint, net, null, meta);
-    }
+    writeRandomCheckpoint(checkpoint, config, stats);
     plannerYaml = tmp.resolve("cem-small.yaml");
     Files.writeString(
         plannerYaml,
@@ -182,6 +165,31 @@ class PlannerNodeTest {
     goalLatent = encoder.encode(Observation.ofImage(SIZE, SIZE, goalRgb));
     startLatent = encoder.encode(Observation.ofImage(SIZE, SIZE, startRgb));
     assertTrue(distance(goalLatent, startLatent) > 10 * DISTANCE_TOL, "test images differ");
+  }
+
+  /** Writes a randomly initialised image-only checkpoint for {@link #JOINTS} into {@code dir}. */
+  private static void writeRandomCheckpoint(Path dir, ModelConfig config, NormalisationStats stats)
+      throws Exception {
+    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+        JepaNetwork net = new JepaNetwork(manager, config, 0, JOINTS.size(), JOINTS.size())) {
+      Checkpoints.write(
+          dir,
+          net,
+          null,
+          new CheckpointMetadata(
+              Checkpoints.FORMAT_VERSION,
+              Checkpoints.CODE_VERSION,
+              config,
+              0,
+              JOINTS.size(),
+              JOINTS,
+              stats,
+              "sha256:random-init",
+              0,
+              0,
+              List.of(),
+              Map.of()));
+    }
   }
 
   @AfterAll
@@ -339,26 +347,7 @@ class PlannerNodeTest {
               new float[] {0.5f, 0.7f},
               s.actionMean(),
               s.actionStd());
-      try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-          JepaNetwork net = new JepaNetwork(manager, config, 0, JOINTS.size(), JOINTS.size())) {
-        Checkpoints.write(
-            withJoints,
-            net,
-            null,
-            new CheckpointMetadata(
-                Checkpoints.FORMAT_VERSION,
-                Checkpoints.CODE_VERSION,
-                config,
-                0,
-                JOINTS.size(),
-                JOINTS,
-                stats,
-                "sha256:random-init",
-                0,
-                0,
-                List.of(),
-                Map.of()));
-      }
+      writeRandomCheckpoint(withJoints, config, stats);
     }
     startPlanner(new PlannerNode(), 0.5, Map.of("model", withJoints.toString()));
     startStreaming(startLatent);

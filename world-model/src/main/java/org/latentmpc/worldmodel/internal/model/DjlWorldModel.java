@@ -59,6 +59,15 @@ public final class DjlWorldModel implements WorldModel {
     predictorJointDim = network.predictorJointDim();
     controlDim = actionDim + predictorJointDim;
     jointsWs = new double[predictorJointDim];
+    if (predictorJointDim > 0 && predictorJointDim != actionDim) {
+      throw new IllegalArgumentException(
+          "a predictor on joint positions adds each action to them: it needs one action per joint,"
+              + " got "
+              + actionDim
+              + " actions for "
+              + predictorJointDim
+              + " joints");
+    }
     if (stats.actionMean().length != actionDim
         || stats.proprioMean().length != Math.max(proprioDim, predictorJointDim)) {
       throw new IllegalArgumentException("normalisation sizes do not match the network");
@@ -314,9 +323,6 @@ public final class DjlWorldModel implements WorldModel {
                 + predictorJointDim
                 + " joint positions, got "
                 + (q0Rad == null ? "none" : String.valueOf(q0Rad.length)));
-      }
-      if (actionDim != predictorJointDim) {
-        throw new IllegalStateException("actions are not one delta per joint");
       }
       for (int j = 0; j < q0Rad.length; j++) {
         if (!Double.isFinite(q0Rad[j])) {

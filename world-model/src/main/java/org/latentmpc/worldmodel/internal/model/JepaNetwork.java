@@ -62,7 +62,7 @@ public final class JepaNetwork implements AutoCloseable {
       throw new IllegalArgumentException(
           "proprioDim must be >= 0 and actionDim > 0, got " + proprioDim + ", " + actionDim);
     }
-    if ((config.hasStateProbe() || config.predictorProprioDim(1) > 0) && jointCount <= 0) {
+    if ((config.hasStateProbe() || config.predictorTakesPositions()) && jointCount <= 0) {
       throw new IllegalArgumentException(
           "state_probe_weight > 0 and predictor_proprio need the joint positions of the data (no"
               + " joints recorded)");
