@@ -17,6 +17,16 @@ final class ClosedLoopEvaluator {
     void episodeDone(String method, int done, int total, EpisodeOutcome outcome);
   }
 
+  /** Receives every control step (for {@code eval --trace}). */
+  interface StepTrace {
+    /**
+     * Called after each control step of {@code method}: {@code step} counts from 1, {@code
+     * deltaRad} is the commanded delta, {@code errorM} the end-effector distance after the step.
+     */
+    void step(
+        String method, int episode, int step, Policy policy, double[] deltaRad, double errorM);
+  }
+
   private final LockStepPlant plant;
   private final SuccessCriterion success;
   private final int maxSteps;
@@ -44,6 +54,11 @@ final class ClosedLoopEvaluator {
 
   /** Runs {@code policy} on every episode. */
   MethodResult run(Policy policy, List<EpisodeSpec> episodes, Progress progress) {
+    return run(policy, episodes, progress, null);
+  }
+
+  /** Runs {@code policy} on every episode, reporting every step to {@code trace} (may be null). */
+  MethodResult run(Policy policy, List<EpisodeSpec> episodes, Progress progress, StepTrace trace) {
     List<EpisodeOutcome> outcomes = new ArrayList<>(episodes.size());
     long[] planNanos = new long[policy.plans() ? episodes.size() * maxSteps : 0];
     int plans = 0;
@@ -67,6 +82,9 @@ final class ClosedLoopEvaluator {
         plant.getPositions(q);
         error = success.errorM(q, e.goalEndEffectorM());
         reached = error <= success.thresholdM();
+        if (trace != null) {
+          trace.step(policy.name(), e.index(), steps, policy, delta, error);
+        }
       }
       EpisodeOutcome outcome =
           new EpisodeOutcome(

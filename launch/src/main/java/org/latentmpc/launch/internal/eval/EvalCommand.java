@@ -97,6 +97,14 @@ public final class EvalCommand implements Callable<Integer> {
   Path json;
 
   @Option(
+      names = "--trace",
+      paramLabel = "FILE.csv",
+      description =
+          "also write every control step as CSV: method, episode, step, end-effector error (m),"
+              + " largest commanded |delta| (rad), latent distance to the goal, best plan cost")
+  Path trace;
+
+  @Option(
       names = "--references",
       defaultValue = "oracle,random",
       description = "reference methods: a comma list of oracle, random; or none")
@@ -168,8 +176,9 @@ public final class EvalCommand implements Callable<Integer> {
       stderr.println("eval: " + e.getMessage());
       return 2;
     }
-    try (WorldModel model = setup.model) {
-      EvalReport report = run(setup, model);
+    try (WorldModel model = setup.model;
+        TraceWriter traceWriter = trace != null ? new TraceWriter(trace) : null) {
+      EvalReport report = run(setup, model, traceWriter);
       report.printTable(stdout);
       if (json != null) {
         Files.writeString(json, report.toJson());
@@ -212,15 +221,8 @@ public final class EvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--oracle-dt must be > 0 s, got " + oracleDtS);
     }
     List<String> refs = parseReferences(references);
-    if (json != null) {
-      Path parent = json.toAbsolutePath().getParent();
-      if (parent == null || !Files.isDirectory(parent)) {
-        throw new IllegalArgumentException("--json: directory " + parent + " does not exist");
-      }
-      if (Files.isDirectory(json)) {
-        throw new IllegalArgumentException("--json: " + json + " is a directory");
-      }
-    }
+    checkOutputFile(json, "--json");
+    checkOutputFile(trace, "--trace");
     Path dir = configs != null ? configs : defaultConfigs();
     CollectRobot r = CollectRobot.load(robot, dir);
     RobotModel arm7 = "arm7".equals(robot) ? r.model() : loadArm7(dir);
@@ -281,6 +283,19 @@ public final class EvalCommand implements Callable<Integer> {
     return new Setup(r, pc, plannerName, maxSteps, refs, refEpisodes, arm7, roadmap, model);
   }
 
+  private static void checkOutputFile(Path file, String option) {
+    if (file == null) {
+      return;
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new IllegalArgumentException(option + ": directory " + parent + " does not exist");
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(option + ": " + file + " is a directory");
+    }
+  }
+
   /**
    * The default step limit: 80 for reacher2 (its joints span up to 5 rad inside the margins, 50
    * steps at the 0.1 rad action bound, plus settling), 100 for arm7 (its joints span up to 5.6
@@ -317,7 +332,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private EvalReport run(Setup s, WorldModel model) {
+  private EvalReport run(Setup s, WorldModel model, TraceWriter traceWriter) {
     RobotModel robotModel = s.robot.model();
     int dof = robotModel.dof();
     double physicsDtS = WorldOptions.defaults().timeStepS();
@@ -361,7 +376,7 @@ public final class EvalCommand implements Callable<Integer> {
     Planner modelPlanner = s.planner.create(LatentDynamics.of(model), limits, clock);
     modelPolicy.setPlanner(
         s.roadmap != null ? Planners.withRoadmap(modelPlanner, s.roadmap) : modelPlanner);
-    results.add(evaluator.run(modelPolicy, specs, progress));
+    results.add(evaluator.run(modelPolicy, specs, progress, traceWriter));
 
     List<EpisodeSpec> oracleSpecs = specs.subList(0, s.oracleEpisodes);
     for (String ref : s.references) {
@@ -374,11 +389,12 @@ public final class EvalCommand implements Callable<Integer> {
                 oracleThreads)) {
           OraclePolicy oracle = new OraclePolicy();
           oracle.setPlanner(s.planner.create(dynamics, limits, clock));
-          results.add(evaluator.run(oracle, oracleSpecs, progress));
+          results.add(evaluator.run(oracle, oracleSpecs, progress, traceWriter));
         }
       } else {
         results.add(
-            evaluator.run(new RandomPolicy(s.planner.actionLimitRad(), seed), specs, progress));
+            evaluator.run(
+                new RandomPolicy(s.planner.actionLimitRad(), seed), specs, progress, traceWriter));
       }
     }
     return new EvalReport(

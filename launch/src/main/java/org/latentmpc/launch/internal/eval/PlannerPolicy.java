@@ -16,6 +16,7 @@ abstract class PlannerPolicy implements Policy {
   private float[] zGoal;
   private float[] qf;
   private float[] executed;
+  private double goalDistance = Double.NaN;
 
   PlannerPolicy(String name) {
     this.name = name;
@@ -56,11 +57,18 @@ abstract class PlannerPolicy implements Policy {
   public void startEpisode(EpisodeSpec episode) {
     encodeGoal(episode, zGoal);
     planner.reset();
+    goalDistance = Double.NaN;
   }
 
   @Override
   public final long act(double[] qRad, double[] qdRadPerS, double[] deltaOut) {
     encodeNow(qRad, qdRadPerS, zNow);
+    double s = 0;
+    for (int i = 0; i < zNow.length; i++) {
+      double d = zNow[i] - zGoal[i];
+      s += d * d;
+    }
+    goalDistance = Math.sqrt(s);
     for (int j = 0; j < qf.length; j++) {
       qf[j] = (float) qRad[j];
     }
@@ -72,6 +80,16 @@ abstract class PlannerPolicy implements Policy {
       deltaOut[j] = result.action(0, j);
     }
     return nanos;
+  }
+
+  @Override
+  public final double lastGoalDistance() {
+    return goalDistance;
+  }
+
+  @Override
+  public final double lastPlanCost() {
+    return result.bestCost();
   }
 
   @Override

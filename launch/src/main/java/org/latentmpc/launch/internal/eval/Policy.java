@@ -27,6 +27,19 @@ interface Policy extends AutoCloseable {
   /** Tells the policy the delta actually commanded (after clamping into the joint bounds). */
   void executed(double[] deltaRad);
 
+  /**
+   * The Euclidean distance between the current and the goal latent at the last {@link #act}, or NaN
+   * for a policy without latents.
+   */
+  default double lastGoalDistance() {
+    return Double.NaN;
+  }
+
+  /** The best plan's cost at the last {@link #act}, or NaN for a policy that does not plan. */
+  default double lastPlanCost() {
+    return Double.NaN;
+  }
+
   @Override
   default void close() {}
 }

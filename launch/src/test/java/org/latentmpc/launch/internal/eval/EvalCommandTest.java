@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,7 @@ class EvalCommandTest {
   @Test
   void shortEpisodesGiveATableAndJson() throws Exception {
     Path json = dir.resolve("eval.json");
+    Path trace = dir.resolve("trace.csv");
     Run r =
         run(
             EvalCommand.class,
@@ -113,7 +115,9 @@ class EvalCommandTest {
             "--oracle-episodes",
             "1",
             "--json",
-            json.toString());
+            json.toString(),
+            "--trace",
+            trace.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     for (String method : new String[] {"model", "oracle", "random"}) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith(method + " ")), method + r.out());
@@ -171,6 +175,33 @@ class EvalCommandTest {
                 .getAsDouble());
       }
     }
+    // The trace: one row per control step of every method; its last row per episode is the
+    // episode's final error; only planning methods have a latent distance and a plan cost.
+    List<String> rows = Files.readAllLines(trace);
+    assertEquals(TraceWriter.HEADER, rows.get(0));
+    int stepsTotal = 0;
+    for (String method : new String[] {"model", "oracle", "random"}) {
+      for (var ep : methods.getAsJsonObject(method).getAsJsonArray("episode_results")) {
+        JsonObject o = ep.getAsJsonObject();
+        int steps = o.get("steps").getAsInt();
+        stepsTotal += steps;
+        String prefix = method + "," + o.get("index").getAsInt() + "," + steps + ",";
+        String last =
+            rows.stream()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + prefix + " in " + rows));
+        String[] f = last.split(",");
+        assertEquals(o.get("final_error_m").getAsDouble(), Double.parseDouble(f[3]), 1e-5, last);
+        double maxDelta = Double.parseDouble(f[4]);
+        assertTrue(maxDelta >= 0 && maxDelta <= 0.1 + 1e-9, last);
+        assertEquals(
+            method.equals("random"), Double.isNaN(Double.parseDouble(f[5])), "distance " + last);
+        assertEquals(method.equals("random"), Double.isNaN(Double.parseDouble(f[6])), last);
+      }
+    }
+    assertEquals(stepsTotal + 1, rows.size(), "one row per step plus the header");
+
     // Every episode records its joint configurations: start, goal and final, one per joint.
     for (String method : new String[] {"model", "oracle", "random"}) {
       JsonObject first =
@@ -357,6 +388,16 @@ class EvalCommandTest {
         "1",
         "--json",
         dir.resolve("no-such-dir").resolve("x.json").toString());
+    assertBad(
+        "--trace: " + dir + " is a directory",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--trace",
+        dir.toString());
     assertBad(
         "--goal-radius must be > 0 rad",
         "--robot",
