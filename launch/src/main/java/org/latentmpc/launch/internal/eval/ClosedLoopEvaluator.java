@@ -30,18 +30,30 @@ final class ClosedLoopEvaluator {
   private final LockStepPlant plant;
   private final SuccessCriterion success;
   private final int maxSteps;
+  private final boolean fullEpisodes;
   private final double[] q;
   private final double[] qd;
   private final double[] delta;
 
   /** Evaluates on {@code plant} with episodes of at most {@code maxSteps} control steps. */
   ClosedLoopEvaluator(LockStepPlant plant, SuccessCriterion success, int maxSteps) {
+    this(plant, success, maxSteps, false);
+  }
+
+  /**
+   * As above; with {@code fullEpisodes} every episode runs to the step limit (success and steps
+   * still count the first step within the threshold; the final error is at the limit), to see what
+   * the planner does after it reaches the goal.
+   */
+  ClosedLoopEvaluator(
+      LockStepPlant plant, SuccessCriterion success, int maxSteps, boolean fullEpisodes) {
     if (maxSteps <= 0) {
       throw new IllegalArgumentException("--steps must be positive, got " + maxSteps);
     }
     this.plant = plant;
     this.success = success;
     this.maxSteps = maxSteps;
+    this.fullEpisodes = fullEpisodes;
     this.q = new double[plant.dof()];
     this.qd = new double[plant.dof()];
     this.delta = new double[plant.dof()];
@@ -67,8 +79,9 @@ final class ClosedLoopEvaluator {
       policy.startEpisode(e);
       boolean reached = false;
       int steps = 0;
+      int stepsToSuccess = 0;
       double error = e.startErrorM();
-      while (steps < maxSteps && !reached) {
+      while (steps < maxSteps && (fullEpisodes || !reached)) {
         plant.getPositions(q);
         plant.getVelocities(qd);
         long nanos = policy.act(q, qd, delta);
@@ -81,7 +94,10 @@ final class ClosedLoopEvaluator {
         steps++;
         plant.getPositions(q);
         error = success.errorM(q, e.goalEndEffectorM());
-        reached = error <= success.thresholdM();
+        if (!reached && error <= success.thresholdM()) {
+          reached = true;
+          stepsToSuccess = steps;
+        }
         if (trace != null) {
           trace.step(policy.name(), e.index(), steps, policy, delta, error);
         }
@@ -90,7 +106,7 @@ final class ClosedLoopEvaluator {
           new EpisodeOutcome(
               e.index(),
               reached,
-              steps,
+              reached ? stepsToSuccess : steps,
               error,
               e.startErrorM(),
               e.startRad(),

@@ -105,6 +105,14 @@ public final class EvalCommand implements Callable<Integer> {
   Path trace;
 
   @Option(
+      names = "--full-episodes",
+      description =
+          "run every episode to the step limit (success and steps still count the first step"
+              + " within the threshold; the final error is at the limit): with --trace, shows what"
+              + " the planner does once it is at the goal")
+  boolean fullEpisodes;
+
+  @Option(
       names = "--references",
       defaultValue = "oracle,random",
       description = "reference methods: a comma list of oracle, random; or none")
@@ -345,7 +353,8 @@ public final class EvalCommand implements Callable<Integer> {
         new EpisodeSampler(plant, success, floor)
             .sample(
                 episodes, seed, goalRadiusRad != null ? goalRadiusRad : Double.POSITIVE_INFINITY);
-    ClosedLoopEvaluator evaluator = new ClosedLoopEvaluator(plant, success, s.maxSteps);
+    ClosedLoopEvaluator evaluator =
+        new ClosedLoopEvaluator(plant, success, s.maxSteps, fullEpisodes);
     LongSupplier clock = wallBudget ? System::nanoTime : plant::timeNanos;
     CostConfig.JointLimitCostFactory limits =
         (margin, weight) -> JointLimitCost.fromRobot(robotModel, margin, weight);

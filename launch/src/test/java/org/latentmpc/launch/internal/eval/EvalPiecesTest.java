@@ -207,6 +207,68 @@ class EvalPiecesTest {
         result.planNanos().length);
   }
 
+  /** Steps straight towards the goal configuration (joint space), at most 0.1 rad per step. */
+  private static final class GoalSeeker implements Policy {
+    private double[] goal;
+
+    @Override
+    public String name() {
+      return "seeker";
+    }
+
+    @Override
+    public boolean plans() {
+      return false;
+    }
+
+    @Override
+    public void startEpisode(EpisodeSpec episode) {
+      goal = episode.goalRad();
+    }
+
+    @Override
+    public long act(double[] qRad, double[] qdRadPerS, double[] deltaOut) {
+      for (int j = 0; j < deltaOut.length; j++) {
+        deltaOut[j] = Math.max(-0.1, Math.min(0.1, goal[j] - qRad[j]));
+      }
+      return -1;
+    }
+
+    @Override
+    public void executed(double[] deltaRad) {}
+  }
+
+  @Test
+  void fullEpisodesRunToTheLimitAndStillCountTheFirstSuccess() {
+    LockStepPlant plant = plant();
+    SuccessCriterion s = new SuccessCriterion(reacher.model(), arm7);
+    List<EpisodeSpec> episodes = new EpisodeSampler(plant, s, 0.0).sample(3, 4);
+    int limit = 60;
+    MethodResult early =
+        new ClosedLoopEvaluator(plant, s, limit)
+            .run(new GoalSeeker(), episodes, (m, d, t, o) -> {});
+    int[] rows = new int[episodes.size()];
+    MethodResult full =
+        new ClosedLoopEvaluator(plant, s, limit, true)
+            .run(
+                new GoalSeeker(),
+                episodes,
+                (m, d, t, o) -> {},
+                (method, episode, step, policy, delta, error) -> rows[episode]++);
+    assertEquals(3, early.successes(), early.episodes().toString());
+    assertEquals(3, full.successes(), full.episodes().toString());
+    for (int e = 0; e < episodes.size(); e++) {
+      EpisodeOutcome a = early.episodes().get(e);
+      EpisodeOutcome b = full.episodes().get(e);
+      assertTrue(a.steps() < limit, a.toString());
+      assertEquals(a.steps(), b.steps(), "steps to success are the same");
+      assertEquals(limit, rows[e], "a full episode runs to the limit");
+      // At the goal the seeker holds it: the final error is at the limit, under the threshold.
+      assertTrue(b.finalErrorM() <= s.thresholdM(), b.toString());
+      assertTrue(b.finalErrorM() <= a.finalErrorM() + 1e-9, "it kept closing in: " + b);
+    }
+  }
+
   @Test
   void lockStepStepsAllocateNothing() {
     com.sun.management.ThreadMXBean bean =
