@@ -101,7 +101,8 @@ public final class EvalCommand implements Callable<Integer> {
       paramLabel = "FILE.csv",
       description =
           "also write every control step as CSV: method, episode, step, end-effector error (m),"
-              + " largest commanded |delta| (rad), latent distance to the goal, best plan cost")
+              + " largest commanded |delta| (rad), latent distance to the goal, distance in the model's state readout, best plan"
+              + " cost")
   Path trace;
 
   @Option(
@@ -385,6 +386,7 @@ public final class EvalCommand implements Callable<Integer> {
     Planner modelPlanner = s.planner.create(LatentDynamics.of(model), limits, clock);
     modelPolicy.setPlanner(
         s.roadmap != null ? Planners.withRoadmap(modelPlanner, s.roadmap) : modelPlanner);
+    modelPolicy.setReadout(model.stateReadout());
     results.add(evaluator.run(modelPolicy, specs, progress, traceWriter));
 
     List<EpisodeSpec> oracleSpecs = specs.subList(0, s.oracleEpisodes);

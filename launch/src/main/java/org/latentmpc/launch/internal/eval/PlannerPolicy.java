@@ -17,6 +17,8 @@ abstract class PlannerPolicy implements Policy {
   private float[] qf;
   private float[] executed;
   private double goalDistance = Double.NaN;
+  private double readoutDistance = Double.NaN;
+  private float[] readout = new float[0];
 
   PlannerPolicy(String name) {
     this.name = name;
@@ -30,6 +32,19 @@ abstract class PlannerPolicy implements Policy {
     this.zGoal = new float[p.latentDim()];
     this.qf = new float[p.actionDim()];
     this.executed = new float[p.actionDim()];
+  }
+
+  /**
+   * Sets the model's state readout ({@link org.latentmpc.worldmodel.WorldModel#stateReadout}, a
+   * row-major {@code [K][D]} matrix; empty for none), so that {@link #lastReadoutDistance} reports
+   * the distance between the states the current and the goal latent encode.
+   */
+  final void setReadout(float[] readoutMatrix) {
+    if (readoutMatrix.length % zNow.length != 0) {
+      throw new IllegalArgumentException(
+          "readout of " + readoutMatrix.length + " values does not fit latent size " + zNow.length);
+    }
+    this.readout = readoutMatrix.clone();
   }
 
   /** The planner. */
@@ -58,6 +73,7 @@ abstract class PlannerPolicy implements Policy {
     encodeGoal(episode, zGoal);
     planner.reset();
     goalDistance = Double.NaN;
+    readoutDistance = Double.NaN;
   }
 
   @Override
@@ -69,6 +85,7 @@ abstract class PlannerPolicy implements Policy {
       s += d * d;
     }
     goalDistance = Math.sqrt(s);
+    readoutDistance = readout.length == 0 ? Double.NaN : readoutDistance();
     for (int j = 0; j < qf.length; j++) {
       qf[j] = (float) qRad[j];
     }
@@ -85,6 +102,24 @@ abstract class PlannerPolicy implements Policy {
   @Override
   public final double lastGoalDistance() {
     return goalDistance;
+  }
+
+  private double readoutDistance() {
+    int d = zNow.length;
+    double total = 0;
+    for (int row = 0; row < readout.length / d; row++) {
+      double v = 0;
+      for (int i = 0; i < d; i++) {
+        v += readout[row * d + i] * (zNow[i] - zGoal[i]);
+      }
+      total += v * v;
+    }
+    return Math.sqrt(total);
+  }
+
+  @Override
+  public final double lastReadoutDistance() {
+    return readoutDistance;
   }
 
   @Override

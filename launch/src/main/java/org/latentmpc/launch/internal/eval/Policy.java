@@ -35,6 +35,14 @@ interface Policy extends AutoCloseable {
     return Double.NaN;
   }
 
+  /**
+   * The distance between the standardised states (e.g. end-effector positions) the current and the
+   * goal latent encode, by the model's state readout, at the last {@link #act}; NaN without one.
+   */
+  default double lastReadoutDistance() {
+    return Double.NaN;
+  }
+
   /** The best plan's cost at the last {@link #act}, or NaN for a policy that does not plan. */
   default double lastPlanCost() {
     return Double.NaN;

@@ -10,13 +10,14 @@ import java.util.Locale;
 
 /**
  * Writes {@code eval --trace}: one CSV row per control step with the end-effector error, the
- * largest commanded delta, and (for planning methods) the latent distance to the goal and the best
- * plan's cost: the data to study how a stop rule would have behaved.
+ * largest commanded delta, and (for planning methods) the latent distance to the goal, the distance
+ * in the model's state readout and the best plan's cost: the data to study how a stop rule would
+ * have behaved.
  */
 final class TraceWriter implements ClosedLoopEvaluator.StepTrace, AutoCloseable {
   /** The CSV header. */
   static final String HEADER =
-      "method,episode,step,error_m,max_abs_delta_rad,latent_goal_distance,plan_cost";
+      "method,episode,step,error_m,max_abs_delta_rad,latent_goal_distance,readout_goal_distance,plan_cost";
 
   private final BufferedWriter out;
 
@@ -38,13 +39,14 @@ final class TraceWriter implements ClosedLoopEvaluator.StepTrace, AutoCloseable 
       out.write(
           String.format(
               Locale.ROOT,
-              "%s,%d,%d,%.5f,%.5f,%.5f,%.5f",
+              "%s,%d,%d,%.5f,%.5f,%.5f,%.5f,%.5f",
               method,
               episode,
               step,
               errorM,
               max,
               policy.lastGoalDistance(),
+              policy.lastReadoutDistance(),
               policy.lastPlanCost()));
       out.newLine();
     } catch (IOException e) {
