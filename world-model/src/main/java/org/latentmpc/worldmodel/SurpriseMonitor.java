@@ -34,6 +34,21 @@ public final class SurpriseMonitor {
   }
 
   /**
+   * Predicts the latent after {@code action} (raw, length actionDim) from {@code z} (length
+   * latentDim) and the joint positions {@code qRad} at the time of the action (length {@link
+   * WorldModel#predictorJointDim}, in the model's joint order): for models whose predictor takes
+   * the joint positions; other models ignore {@code qRad}.
+   */
+  public void predict(float[] z, double[] qRad, float[] action) {
+    if (z.length != model.latentDim()) {
+      throw new IllegalArgumentException(
+          "z has length " + z.length + ", the latent size is " + model.latentDim());
+    }
+    model.rollout(z, qRad, action, 1, 1, predicted);
+    pending = true;
+  }
+
+  /**
    * The surprise of observing {@code zNext}: {@code ||z_hat - zNext||^2 / D} for the last
    * prediction, or NaN when no prediction is pending. Clears the pending prediction.
    */

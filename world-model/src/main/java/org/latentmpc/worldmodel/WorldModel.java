@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A learned world model: an encoder from observations to latents and an action-conditioned
  * predictor rolled out in latent space. Implementations: the in-process DJL model ({@link
- * WorldModels#load}) and, later, a client of the world-model node's {@code /world_model/predict}
- * service.
+ * WorldModels#load}) and a client of the world-model node's {@code /world_model/predict} service
+ * ({@link WorldModels#remote}), which also rolls out models whose predictor takes the joint
+ * positions.
  *
  * <p>Actions are raw (not normalised): joint-position deltas in rad per control step for the robots
  * here; the model normalises them internally. The flat, preallocated-output methods are for

@@ -19,8 +19,10 @@ import org.latentmpc.ros.msgs.sensor_msgs.JointState;
  * ~roadmap} (default true: if the model folder holds a {@code roadmap.bin}, plan towards its
  * waypoints, see {@link org.latentmpc.planner.LatentRoadmap}), {@code ~world_model_service}
  * (default empty: rollouts in-process; else the world-model node's Predict service, e.g. {@code
- * /world_model/predict}, serves them while {@code ~model} still encodes the goal images) and {@code
- * ~world_model_wait} (s to wait for that service at start, default 30).
+ * /world_model/predict}, serves them while {@code ~model} still encodes the goal images; for a
+ * model whose predictor takes the joint positions each request carries the current positions from
+ * {@code /joint_states}) and {@code ~world_model_wait} (s to wait for that service at start,
+ * default 30).
  *
  * <p>Topics: in, {@code /perception/latent} (latent_mpc_msgs/Latent), {@code /joint_states}, {@code
  * /planner/goal_image} (sensor_msgs/Image, encoded with the model's encoder) and {@code

@@ -230,13 +230,8 @@ final class PlannerNodeRuntime {
       }
       // The time budget and the reported solve time are compute time: the wall clock, also under
       // /use_sim_time (a lock-step simulator may run several times faster than real time).
-      if (!service.isEmpty() && m.predictorJointDim() > 0) {
-        throw new IllegalArgumentException(
-            "~model "
-                + dir
-                + ": its predictor takes the joint positions, which the Predict service does not"
-                + " carry: leave ~world_model_service empty to roll out in-process");
-      }
+      // A predictor that takes the joint positions is rolled out from the current joint state
+      // (Planner.setJointPositions) in-process or over the service (its joint_positions field).
       remote = service.isEmpty() ? null : connectService(service, serviceWaitS, m);
       Planner p =
           config.create(LatentDynamics.of(remote != null ? remote : m), limits, System::nanoTime);
@@ -267,7 +262,7 @@ final class PlannerNodeRuntime {
   /**
    * Connects to the world-model node's Predict service, retrying until {@code waitS} has passed (a
    * launch starts the nodes together), and checks that it serves the same latent and action sizes
-   * as the local checkpoint (whose encoder makes the goal latents).
+   * and joint-position inputs as the local checkpoint (whose encoder makes the goal latents).
    */
   private WorldModel connectService(String service, double waitS, WorldModel local) {
     long deadline = System.nanoTime() + Math.round(waitS * 1e9);
@@ -301,6 +296,17 @@ final class PlannerNodeRuntime {
               + local.latentDim()
               + " and "
               + local.actionDim();
+      remote.close();
+      throw new IllegalArgumentException(message);
+    }
+    if (remote.predictorJointDim() != local.predictorJointDim()) {
+      String message =
+          "~world_model_service "
+              + service
+              + " serves a model whose predictor takes "
+              + remote.predictorJointDim()
+              + " joint positions, the checkpoint ~model's takes "
+              + local.predictorJointDim();
       remote.close();
       throw new IllegalArgumentException(message);
     }

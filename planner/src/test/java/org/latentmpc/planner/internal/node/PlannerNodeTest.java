@@ -104,6 +104,12 @@ class PlannerNodeTest {
 
   private volatile double[] streamedQ = Q;
 
+  /**
+   * Nodes expected on /joint_states: the planner, plus a world-model node serving a model whose
+   * predictor takes the joint positions (it listens for its surprise signal).
+   */
+  private int jointStateSubscribers = 1;
+
   @BeforeAll
   static void writeCheckpoint() throws Exception {
     Engine.getEngine("PyTorch").setRandomSeed(5);
@@ -249,7 +255,7 @@ class PlannerNodeTest {
         eventually(
             () ->
                 latentPub.getNumberOfSubscribers() == latentSubscribers
-                    && jointPub.getNumberOfSubscribers() == 1
+                    && jointPub.getNumberOfSubscribers() == jointStateSubscribers
                     && goalPub.getNumberOfSubscribers() == 1),
         "the planner subscribed to latents, joint states and goal images");
     assertTrue(eventually(() -> !statuses.isEmpty()), "the planner publishes status");
@@ -332,8 +338,8 @@ class PlannerNodeTest {
     assertTrue(plannerNode.cycles() > 0);
   }
 
-  @Test
-  void aModelWhosePredictorTakesTheJointPositionsPlansFromTheJointStates() throws Exception {
+  /** The checkpoint with joint-position inputs to the predictor (written on first use). */
+  private static Path jointPredictorCheckpoint() throws Exception {
     Path withJoints = tmp.resolve("model-joint-predictor");
     if (!Files.isDirectory(withJoints)) {
       CheckpointMetadata base = Checkpoints.readMetadata(checkpoint);
@@ -349,6 +355,12 @@ class PlannerNodeTest {
               s.actionStd());
       writeRandomCheckpoint(withJoints, config, stats);
     }
+    return withJoints;
+  }
+
+  @Test
+  void aModelWhosePredictorTakesTheJointPositionsPlansFromTheJointStates() throws Exception {
+    Path withJoints = jointPredictorCheckpoint();
     startPlanner(new PlannerNode(), 0.5, Map.of("model", withJoints.toString()));
     startStreaming(startLatent);
     goalPub.publish(rgbImage(goalRgb));
@@ -434,6 +446,53 @@ class PlannerNodeTest {
       int before = commands.size();
       awaitMoreStatuses(5);
       assertTrue(commands.size() <= before + 1, "no commands without the service");
+    } finally {
+      worldModelExecutor.shutdown();
+    }
+  }
+
+  @Test
+  void aJointPositionModelIsPlannedThroughTheWorldModelService() throws Exception {
+    Path withJoints = jointPredictorCheckpoint();
+    WorldModelNode worldModel = new WorldModelNode();
+    NodeMainExecutor worldModelExecutor = NodeMainExecutor.newDefault();
+    try {
+      worldModelExecutor.execute(
+          worldModel, config().privateParameter("model", withJoints.toString()).build());
+      assertTrue(
+          eventually(() -> worldModel.isReady() || worldModel.failure() != null),
+          "world-model node up");
+      assertNull(worldModel.failure());
+      jointStateSubscribers = 2;
+      startPlanner(
+          new PlannerNode(),
+          0.5,
+          Map.of(
+              "model",
+              withJoints.toString(),
+              "world_model_service",
+              WorldModelNode.PREDICT_SERVICE,
+              "world_model_wait",
+              10.0));
+      startStreaming(startLatent);
+      goalPub.publish(rgbImage(goalRgb));
+      assertTrue(eventually(() -> commands.size() >= 3), "commands arrive: " + statuses);
+      for (Float64MultiArray c : commands) {
+        double[] target = c.getData();
+        assertEquals(JOINTS.size(), target.length, "one value per joint");
+        for (int j = 0; j < target.length; j++) {
+          assertTrue(Math.abs(target[j] - Q[j]) <= ACTION_LIMIT_RAD + COMMAND_TOL);
+        }
+      }
+      assertNotNull(awaitStatus(p -> p.getMessage().startsWith("planning")), "plans, no error");
+      // The rollouts really go over the service: without it the cycles fail, saying why.
+      worldModelExecutor.shutdown();
+      assertNotNull(
+          awaitStatus(
+              p ->
+                  p.getMessage().startsWith("plan cycle failed")
+                      && p.getMessage().contains("world-model service")),
+          "cycles fail once the service is gone: " + statuses);
     } finally {
       worldModelExecutor.shutdown();
     }

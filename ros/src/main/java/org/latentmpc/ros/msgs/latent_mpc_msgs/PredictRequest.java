@@ -30,6 +30,7 @@ public final class PredictRequest implements Message {
   private int horizon = 0;
   private int actionDim = 0;
   private float[] actions = new float[0];
+  private float[] jointPositions = new float[0];
 
   /** An empty message: zeros, empty strings and arrays (fixed arrays zero-filled). */
   public PredictRequest() {}
@@ -100,6 +101,20 @@ public final class PredictRequest implements Message {
     return this;
   }
 
+  /**
+   * Field {@code float32[] joint_positions} (held by reference): start joint positions in rad, in
+   * the model's joint order; empty for models whose predictor takes no joint positions.
+   */
+  public float[] getJointPositions() {
+    return jointPositions;
+  }
+
+  /** Sets field {@code joint_positions} (stored by reference, not copied); returns this. */
+  public PredictRequest setJointPositions(float[] jointPositions) {
+    this.jointPositions = Objects.requireNonNull(jointPositions, "jointPositions");
+    return this;
+  }
+
   @Override
   public MessageType<PredictRequest> messageType() {
     return TYPE;
@@ -107,7 +122,11 @@ public final class PredictRequest implements Message {
 
   @Override
   public int serializedSize() {
-    return 20 + Wire.stringSize(model) + 4 * latent.length + 4 * actions.length;
+    return 24
+        + Wire.stringSize(model)
+        + 4 * latent.length
+        + 4 * actions.length
+        + 4 * jointPositions.length;
   }
 
   @Override
@@ -118,6 +137,7 @@ public final class PredictRequest implements Message {
     out.putInt(horizon);
     out.putInt(actionDim);
     Wire.putFloat32Array(out, actions, -1, "actions");
+    Wire.putFloat32Array(out, jointPositions, -1, "joint_positions");
   }
 
   @Override
@@ -129,6 +149,7 @@ public final class PredictRequest implements Message {
       horizon = in.getInt();
       actionDim = in.getInt();
       actions = Wire.getFloat32Array(in, actions, -1, "actions");
+      jointPositions = Wire.getFloat32Array(in, jointPositions, -1, "joint_positions");
     } catch (BufferUnderflowException e) {
       throw Wire.truncated("latent_mpc_msgs/PredictRequest", e);
     }
@@ -148,7 +169,8 @@ public final class PredictRequest implements Message {
         && numSequences == other.numSequences
         && horizon == other.horizon
         && actionDim == other.actionDim
-        && Arrays.equals(actions, other.actions);
+        && Arrays.equals(actions, other.actions)
+        && Arrays.equals(jointPositions, other.jointPositions);
   }
 
   @Override
@@ -160,6 +182,7 @@ public final class PredictRequest implements Message {
     h = 31 * h + Integer.hashCode(horizon);
     h = 31 * h + Integer.hashCode(actionDim);
     h = 31 * h + Arrays.hashCode(actions);
+    h = 31 * h + Arrays.hashCode(jointPositions);
     return h;
   }
 
@@ -180,6 +203,8 @@ public final class PredictRequest implements Message {
         + actionDim
         + ", actions="
         + Arrays.toString(actions)
+        + ", joint_positions="
+        + Arrays.toString(jointPositions)
         + "}";
   }
 }

@@ -71,6 +71,20 @@ class MessageSpecsTest {
   }
 
   @Test
+  void predictMd5IsPinned() {
+    // Computed by genmsg (gentools.compute_md5) from ros/latent_mpc_msgs/srv/Predict.srv; a change
+    // of the service breaks every client built against the old one, so it must be deliberate.
+    assertEquals(
+        "4ca2b3819cf5e5992505c2532d6ddfd0",
+        MessageSpecs.service("latent_mpc_msgs/Predict").md5(),
+        "latent_mpc_msgs/Predict (with float32[] joint_positions)");
+    assertEquals(
+        "8e137483e40e674a56fca1ae9a44e516",
+        MessageSpecs.describe("latent_mpc_msgs/PredictRequest").md5(),
+        "latent_mpc_msgs/PredictRequest");
+  }
+
+  @Test
   void unknownTypeIsAClearError() {
     MessageFormatException e =
         assertThrows(

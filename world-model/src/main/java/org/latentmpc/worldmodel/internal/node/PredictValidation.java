@@ -11,9 +11,11 @@ final class PredictValidation {
 
   /**
    * The error in {@code request} for a model of latent size {@code latentDim}, action size {@code
-   * actionDim} and identifier {@code modelId}, or null when it is valid.
+   * actionDim}, {@code jointDim} joint-position inputs to its predictor (0: none, and then {@code
+   * joint_positions} must be empty) and identifier {@code modelId}, or null when it is valid.
    */
-  static String check(PredictRequest request, int latentDim, int actionDim, String modelId) {
+  static String check(
+      PredictRequest request, int latentDim, int actionDim, int jointDim, String modelId) {
     String model = request.getModel();
     if (model != null && !model.isEmpty() && !model.equals(modelId)) {
       return "request is for model '" + model + "' but this node serves '" + modelId + "'";
@@ -52,6 +54,29 @@ final class PredictValidation {
           + actionDim
           + " = "
           + expected;
+    }
+    float[] joints = request.getJointPositions();
+    int jointsLength = joints == null ? 0 : joints.length;
+    if (jointDim == 0 && jointsLength != 0) {
+      return "joint_positions has length "
+          + jointsLength
+          + " but the predictor of model '"
+          + modelId
+          + "' takes no joint positions: send it empty";
+    }
+    if (jointDim > 0 && jointsLength != jointDim) {
+      return "joint_positions has length "
+          + jointsLength
+          + ", the predictor of model '"
+          + modelId
+          + "' takes the "
+          + jointDim
+          + " start joint positions (rad, in the model's joint order)";
+    }
+    for (int i = 0; i < jointsLength; i++) {
+      if (!Float.isFinite(joints[i])) {
+        return "joint_positions[" + i + "] is not finite (" + joints[i] + ")";
+      }
     }
     for (int i = 0; i < latentLength; i++) {
       if (!Float.isFinite(latent[i])) {

@@ -16,8 +16,14 @@ import org.latentmpc.worldmodel.WorldModel;
  * A {@link WorldModel} whose rollouts are served by the world-model node's Predict service over a
  * persistent TCPROS connection. The sizes and model id are read from the parameters the node sets
  * in its namespace (the service's parent namespace, e.g. {@code /world_model/latent_dim}) and the
- * latent size is checked with a probe call (zero sequences). Encoding is not available remotely:
- * that is the perception node's job. Not thread-safe.
+ * latent size and joint-position inputs are checked with a probe call (zero sequences). Encoding is
+ * not available remotely: that is the perception node's job. Not thread-safe.
+ *
+ * <p>For a model whose predictor takes the joint positions ({@code
+ * /world_model/predictor_joint_dim} &gt; 0; 0 when a node does not set it) rollouts go through
+ * {@link #rollout(float[], double[], float[], int, int, float[])}, which sends the start joint
+ * positions as the request's {@code joint_positions} (float32, rad); the plain rollout is refused,
+ * as in-process.
  */
 public final class RemoteWorldModel implements WorldModel {
   private final ServiceClient<PredictRequest, PredictResponse> client;
@@ -28,6 +34,8 @@ public final class RemoteWorldModel implements WorldModel {
   private final int imageHeight;
   private final int proprioDim;
   private final String modelId;
+  private final int predictorJointDim;
+  private final float[] jointPositions;
   private final PredictRequest request;
 
   private RemoteWorldModel(
@@ -55,9 +63,19 @@ public final class RemoteWorldModel implements WorldModel {
     imageHeight = params.getInteger(ns + "image_height", 0);
     proprioDim = params.getInteger(ns + "proprio_dim", 0);
     modelId = params.getString(ns + "model_id", "");
+    String jointParam = ns + "predictor_joint_dim";
+    predictorJointDim = params.getInteger(jointParam, 0);
+    if (predictorJointDim < 0) {
+      throw new IllegalStateException(
+          "parameter " + jointParam + " is " + predictorJointDim + ", must not be negative");
+    }
+    jointPositions = new float[predictorJointDim];
     request = client.newRequest();
     request.setModel(modelId);
     request.setActionDim(actionDim);
+    // The probe also sends predictor_joint_dim joint positions: a node whose model takes another
+    // number refuses it, so a wrong parameter cannot go unnoticed.
+    request.setJointPositions(jointPositions);
     PredictResponse probe = call(new float[latentDim], new float[0], 0, 0);
     if (probe.getLatentDim() != latentDim) {
       throw new IllegalStateException(
@@ -140,6 +158,11 @@ public final class RemoteWorldModel implements WorldModel {
   }
 
   @Override
+  public int predictorJointDim() {
+    return predictorJointDim;
+  }
+
+  @Override
   public void encode(Observation observation, float[] zOut) {
     throw new UnsupportedOperationException(
         "a remote world model cannot encode observations: subscribe to the perception node's"
@@ -155,6 +178,45 @@ public final class RemoteWorldModel implements WorldModel {
 
   @Override
   public void rollout(float[] z0, float[] actions, int n, int h, float[] out) {
+    if (predictorJointDim > 0) {
+      throw new IllegalStateException(
+          "the predictor of model "
+              + modelId
+              + " takes the joint positions: roll it out from them"
+              + " (rollout(z0, q0Rad, actions, n, h, out))");
+    }
+    rolloutChecked(z0, actions, n, h, out);
+  }
+
+  /**
+   * Batched rollout from the start joint positions {@code q0Rad} (length {@link
+   * #predictorJointDim}, in the model's joint order, sent as float32); models without joint inputs
+   * ignore them.
+   */
+  @Override
+  public void rollout(float[] z0, double[] q0Rad, float[] actions, int n, int h, float[] out) {
+    if (predictorJointDim > 0) {
+      if (q0Rad == null || q0Rad.length != predictorJointDim) {
+        throw new IllegalArgumentException(
+            "q0Rad has length "
+                + (q0Rad == null ? "none" : String.valueOf(q0Rad.length))
+                + ", the predictor takes "
+                + predictorJointDim
+                + " joint positions");
+      }
+      for (int j = 0; j < predictorJointDim; j++) {
+        if (!Double.isFinite(q0Rad[j])) {
+          throw new IllegalArgumentException("q0Rad[" + j + "] is " + q0Rad[j]);
+        }
+      }
+      for (int j = 0; j < predictorJointDim; j++) {
+        jointPositions[j] = (float) q0Rad[j];
+      }
+    }
+    rolloutChecked(z0, actions, n, h, out);
+  }
+
+  private void rolloutChecked(float[] z0, float[] actions, int n, int h, float[] out) {
     if (n < 0 || h < 0) {
       throw new IllegalArgumentException("n (" + n + ") and h (" + h + ") must not be negative");
     }

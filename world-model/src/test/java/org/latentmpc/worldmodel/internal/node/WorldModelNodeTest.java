@@ -67,8 +67,23 @@ class WorldModelNodeTest {
   static NodeMainExecutor clientExecutor;
   static ConnectedNode client;
 
-  /** A tiny, randomly initialised model: 2 training steps on moving dots. */
+  /** A tiny, randomly initialised model: 2 training steps on moving dots (sets {@link #data}). */
   static Path trainTinyModel(Path dir) throws IOException {
+    data = movingDots();
+    return trainTinyModel(dir, Map.of(), data);
+  }
+
+  /** The moving-dots data of the tiny models (joints "x" and "y"). */
+  static SequenceDataset movingDots() {
+    return new MovingDots(32, 32, 0.08).generate(3, 12, 3);
+  }
+
+  /**
+   * A tiny model trained for 2 steps on {@code dots}, with {@code extra} configuration (e.g. {@code
+   * predictor_proprio: positions}).
+   */
+  static Path trainTinyModel(Path dir, Map<String, Object> extra, SequenceDataset dots)
+      throws IOException {
     ModelConfig config =
         ModelConfig.defaults()
             .with(
@@ -83,9 +98,9 @@ class WorldModelNodeTest {
                     Map.entry("batch_size", 16),
                     Map.entry("epochs", 1),
                     Map.entry("steps_per_epoch", 2),
-                    Map.entry("seed", 7)));
-    data = new MovingDots(32, 32, 0.08).generate(3, 12, 3);
-    new Trainer(config, dir, new PrintStream(OutputStream.nullOutputStream())).train(data, false);
+                    Map.entry("seed", 7)))
+            .with(extra);
+    new Trainer(config, dir, new PrintStream(OutputStream.nullOutputStream())).train(dots, false);
     return dir;
   }
 
@@ -222,6 +237,14 @@ class WorldModelNodeTest {
       nan.getActions()[0] = Float.NaN;
       ServiceException e6 = assertThrows(ServiceException.class, () -> c.call(nan));
       assertTrue(e6.getMessage().contains("not finite"), e6.getMessage());
+
+      // This model's predictor takes no joint positions: a request that carries some is wrong.
+      PredictRequest joints = validRequest(c, 1, 1).setJointPositions(new float[] {0.1f, 0.2f});
+      ServiceException e7 = assertThrows(ServiceException.class, () -> c.call(joints));
+      assertTrue(
+          e7.getMessage().contains("joint_positions has length 2")
+              && e7.getMessage().contains("takes no joint positions"),
+          e7.getMessage());
     }
     // Still serving, on a fresh connection too.
     try (ServiceClient<PredictRequest, PredictResponse> c = predictClient()) {
@@ -237,6 +260,7 @@ class WorldModelNodeTest {
       assertEquals(local.actionDim(), remote.actionDim());
       assertEquals(local.modelId(), remote.modelId());
       assertEquals(local.imageWidth(), remote.imageWidth());
+      assertEquals(0, remote.predictorJointDim());
       int n = 3;
       int h = 4;
       float[] z0 = startLatent();
