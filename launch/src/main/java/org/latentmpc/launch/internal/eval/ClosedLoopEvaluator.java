@@ -80,6 +80,7 @@ final class ClosedLoopEvaluator {
       boolean reached = false;
       int steps = 0;
       int stepsToSuccess = 0;
+      int within = 0;
       double error = e.startErrorM();
       while (steps < maxSteps && (fullEpisodes || !reached)) {
         plant.getPositions(q);
@@ -94,6 +95,9 @@ final class ClosedLoopEvaluator {
         steps++;
         plant.getPositions(q);
         error = success.errorM(q, e.goalEndEffectorM());
+        if (error <= success.thresholdM()) {
+          within++;
+        }
         if (!reached && error <= success.thresholdM()) {
           reached = true;
           stepsToSuccess = steps;
@@ -111,7 +115,9 @@ final class ClosedLoopEvaluator {
               e.startErrorM(),
               e.startRad(),
               e.goalRad(),
-              q.clone());
+              q.clone(),
+              steps,
+              within);
       outcomes.add(outcome);
       progress.episodeDone(policy.name(), outcomes.size(), episodes.size(), outcome);
     }

@@ -425,7 +425,8 @@ public final class EvalCommand implements Callable<Integer> {
             success.referenceReachM(),
             physicsDtS,
             s.references.contains("oracle") ? oracleDtS : Double.NaN,
-            goalRadiusRad != null ? goalRadiusRad : Double.POSITIVE_INFINITY),
+            goalRadiusRad != null ? goalRadiusRad : Double.POSITIVE_INFINITY,
+            fullEpisodes),
         results);
   }
 

@@ -35,6 +35,8 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
    * @param physicsStepS the evaluation's physics step (s)
    * @param oraclePhysicsStepS the oracle's rollout physics step (s)
    * @param goalRadiusRad how far each goal joint may be from the start's (rad; infinite: anywhere)
+   * @param fullEpisodes whether every episode ran to the step limit (final errors are then at the
+   *     limit, and the table shows how well the goal was held)
    */
   record Settings(
       String robot,
@@ -52,7 +54,8 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
       double arm7ReachM,
       double physicsStepS,
       double oraclePhysicsStepS,
-      double goalRadiusRad) {}
+      double goalRadiusRad,
+      boolean fullEpisodes) {}
 
   /** Prints the header and the table. */
   void printTable(PrintStream out) {
@@ -84,27 +87,36 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
         s.arm7ReachM(),
         s.physicsStepS(),
         format("%.4f", s.oraclePhysicsStepS()));
+    if (s.fullEpisodes()) {
+      out.println(
+          "episodes ran to the step limit: median err is at the limit; held = mean share of the"
+              + " steps from the first success on that ended within the threshold");
+    }
     out.printf(
         Locale.ROOT,
-        "%-8s %8s %9s %15s %12s %12s %15s%n",
+        "%-8s %8s %9s %15s %12s %12s %15s%s%n",
         "method",
         "episodes",
         "success",
         "median err (m)",
         "plan p50 ms",
         "plan p95 ms",
-        "median steps");
+        "median steps",
+        s.fullEpisodes() ? String.format(Locale.ROOT, " %8s", "held") : "");
     for (MethodResult m : methods) {
       out.printf(
           Locale.ROOT,
-          "%-8s %8d %8.1f%% %15s %12s %12s %15s%n",
+          "%-8s %8d %8.1f%% %15s %12s %12s %15s%s%n",
           m.method(),
           m.episodeCount(),
           100 * m.successRate(),
           format("%.4f", m.medianFinalErrorM()),
           format("%.2f", m.planMs(50)),
           format("%.2f", m.planMs(95)),
-          format("%.1f", m.medianStepsToSuccess()));
+          format("%.1f", m.medianStepsToSuccess()),
+          s.fullEpisodes()
+              ? String.format(Locale.ROOT, " %8s", format("%.1f%%", 100 * m.meanHeldFraction()))
+              : "");
     }
   }
 
@@ -132,6 +144,7 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
     root.addProperty("physics_step_s", s.physicsStepS());
     number(root, "oracle_physics_step_s", s.oraclePhysicsStepS());
     number(root, "goal_radius_rad", s.goalRadiusRad());
+    root.addProperty("full_episodes", s.fullEpisodes());
     JsonObject methodsJson = new JsonObject();
     for (MethodResult m : methods) {
       JsonObject o = new JsonObject();
@@ -143,12 +156,15 @@ record EvalReport(Settings settings, List<MethodResult> methods) {
       number(o, "plan_time_p50_ms", m.planMs(50));
       number(o, "plan_time_p95_ms", m.planMs(95));
       number(o, "median_steps_to_success", m.medianStepsToSuccess());
+      number(o, "mean_held_fraction", s.fullEpisodes() ? m.meanHeldFraction() : Double.NaN);
       JsonArray episodes = new JsonArray();
       for (EpisodeOutcome e : m.episodes()) {
         JsonObject eo = new JsonObject();
         eo.addProperty("index", e.index());
         eo.addProperty("success", e.success());
         eo.addProperty("steps", e.steps());
+        eo.addProperty("steps_run", e.stepsRun());
+        eo.addProperty("steps_within_threshold", e.stepsWithinThreshold());
         number(eo, "final_error_m", e.finalErrorM());
         number(eo, "start_error_m", e.startErrorM());
         eo.add("start_rad", array(e.startRad()));

@@ -41,6 +41,18 @@ record MethodResult(String method, List<EpisodeOutcome> episodes, long[] planNan
         50);
   }
 
+  /**
+   * Mean over the successful episodes of {@link EpisodeOutcome#heldFraction}: with episodes run to
+   * the step limit, how much of the time after reaching the goal the end effector stayed there.
+   */
+  double meanHeldFraction() {
+    return episodes.stream()
+        .filter(EpisodeOutcome::success)
+        .mapToDouble(EpisodeOutcome::heldFraction)
+        .average()
+        .orElse(Double.NaN);
+  }
+
   /** The {@code p}-th percentile of the plan wall times (ms). */
   double planMs(double p) {
     double[] ms = new double[planNanos.length];

@@ -248,13 +248,17 @@ class EvalCommandTest {
             "none",
             "--goal-radius",
             "0.5",
-            "--wall-budget");
+            "--wall-budget",
+            "--full-episodes");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("model ")), r.out());
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("oracle ")), r.out());
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("random ")), r.out());
     assertTrue(r.out().contains("goals within 0.500 rad per joint of the start"), r.out());
     assertTrue(r.out().contains("(plan clock: wall)"), r.out());
+    assertTrue(r.out().contains("episodes ran to the step limit"), r.out());
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.startsWith("method") && l.endsWith("held")), r.out());
   }
 
   @Test

@@ -257,12 +257,19 @@ class EvalPiecesTest {
                 (method, episode, step, policy, delta, error) -> rows[episode]++);
     assertEquals(3, early.successes(), early.episodes().toString());
     assertEquals(3, full.successes(), full.episodes().toString());
+    assertEquals(1.0, full.meanHeldFraction(), 1e-12);
     for (int e = 0; e < episodes.size(); e++) {
       EpisodeOutcome a = early.episodes().get(e);
       EpisodeOutcome b = full.episodes().get(e);
       assertTrue(a.steps() < limit, a.toString());
       assertEquals(a.steps(), b.steps(), "steps to success are the same");
       assertEquals(limit, rows[e], "a full episode runs to the limit");
+      assertEquals(limit, b.stepsRun());
+      assertEquals(a.steps(), a.stepsRun(), "an early-stopped episode ends at its success");
+      assertEquals(1, a.stepsWithinThreshold());
+      // The seeker stays at the goal: every step from the first success on is within.
+      assertEquals(limit - b.steps() + 1, b.stepsWithinThreshold(), b.toString());
+      assertEquals(1.0, b.heldFraction(), 1e-12);
       // At the goal the seeker holds it: the final error is at the limit, under the threshold.
       assertTrue(b.finalErrorM() <= s.thresholdM(), b.toString());
       assertTrue(b.finalErrorM() <= a.finalErrorM() + 1e-9, "it kept closing in: " + b);
