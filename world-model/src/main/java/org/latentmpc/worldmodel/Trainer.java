@@ -7,8 +7,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import java.util.function.Function;
 import org.latentmpc.worldmodel.internal.model.CheckpointMetadata;
 import org.latentmpc.worldmodel.internal.model.Checkpoints;
 import org.latentmpc.worldmodel.internal.model.JepaNetwork;
+import org.latentmpc.worldmodel.internal.train.AdamOptimizer;
 import org.latentmpc.worldmodel.internal.train.Regularizers;
 import org.latentmpc.worldmodel.internal.train.StateTargets;
 import org.latentmpc.worldmodel.internal.train.Windows;
@@ -260,12 +259,6 @@ public final class Trainer {
         startEpoch = previous.epoch();
         globalStep = previous.globalStep();
         history.addAll(previous.history());
-        progress.printf(
-            Locale.ROOT,
-            "resuming %s at epoch %d, step %d (Adam moments restart from zero)%n",
-            outDir,
-            startEpoch,
-            globalStep);
       } else {
         if (init != null) {
           try (NDManager scratch = base.newSubManager();
@@ -297,11 +290,23 @@ public final class Trainer {
         }
       }
       net.attachGradients();
-      Optimizer adam =
-          Optimizer.adam()
-              .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
-              .build();
+      AdamOptimizer adam = new AdamOptimizer((float) config.learningRate());
       Map<String, Parameter> params = net.parameters();
+      Map<String, NDArray> weights = new LinkedHashMap<>();
+      params.forEach((id, p) -> weights.put(id, p.getArray()));
+      if (previous != null) {
+        boolean restored =
+            Checkpoints.readOptimizerState(outDir, previous, in -> adam.load(in, weights));
+        progress.printf(
+            Locale.ROOT,
+            "resuming %s at epoch %d, step %d (%s)%n",
+            outDir,
+            startEpoch,
+            globalStep,
+            restored
+                ? "Adam moments restored from step " + adam.steps()
+                : "its checkpoint has no optimizer state: Adam moments restart from zero");
+      }
       int stepsPerEpoch =
           config.stepsPerEpoch() > 0
               ? config.stepsPerEpoch()
@@ -354,6 +359,7 @@ public final class Trainer {
                     loss[0].getFloat(), loss[1].getFloat(), loss[2].getFloat(), loss[3].getFloat()
                   };
             }
+            adam.step();
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
               NDArray w = e.getValue().getArray();
               try (NDArray g = w.getGradient()) {
@@ -458,7 +464,7 @@ public final class Trainer {
                 globalStep,
                 history,
                 Map.of());
-        Checkpoints.write(outDir, net, target, meta);
+        Checkpoints.write(outDir, net, target, out -> adam.save(out, weights), meta);
         progress.println("checkpoint written to " + outDir);
       }
       double sps = trainNanos == 0 ? 0 : steps * batch / (trainNanos / 1e9);

@@ -150,7 +150,17 @@ class CheckpointTest {
             IllegalArgumentException.class,
             () -> new Trainer(config(), c, QUIET).train(data, false));
     assertTrue(exists.getMessage().contains("--resume"), exists.getMessage());
-    Trainer.Result r = new Trainer(config().with(Map.of("epochs", 2)), c, QUIET).train(data, true);
+    CheckpointMetadata before = Checkpoints.readMetadata(c);
+    assertTrue(
+        before.fileDigests().containsKey(Checkpoints.OPTIMIZER_FILE),
+        "the optimizer state is saved with the checkpoint: " + before.fileDigests());
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    Trainer.Result r =
+        new Trainer(config().with(Map.of("epochs", 2)), c, new PrintStream(log, true))
+            .train(data, true);
+    assertTrue(
+        log.toString().contains("Adam moments restored from step " + before.globalStep()),
+        log.toString());
     assertEquals(1, r.epochs().size());
     assertEquals(2, r.epochs().get(0).epoch());
     CheckpointMetadata m = Checkpoints.readMetadata(c);
@@ -171,5 +181,36 @@ class CheckpointTest {
             () -> new Trainer(config().with(Map.of("epochs", 3)), c, QUIET).train(other, true));
     assertTrue(wrongData.getMessage().contains("data"), wrongData.getMessage());
     assertEquals(List.of("x", "y"), m.jointNames());
+  }
+
+  @Test
+  void aModifiedOptimizerStateStopsTheResumeAndAnOldCheckpointWithoutOneStillResumes(
+      @TempDir Path dir) throws IOException {
+    Path c = copy(trained, dir.resolve("c"));
+    Path state = c.resolve(Checkpoints.OPTIMIZER_FILE);
+    byte[] bytes = Files.readAllBytes(state);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(state, bytes);
+    CheckpointException e =
+        assertThrows(
+            CheckpointException.class,
+            () -> new Trainer(config().with(Map.of("epochs", 2)), c, QUIET).train(data, true));
+    assertTrue(e.getMessage().contains("optimizer.state"), e.getMessage());
+    assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+
+    // A checkpoint from before optimizer states were saved: resume with fresh moments, and say so.
+    Path old = copy(trained, dir.resolve("old"));
+    Files.delete(old.resolve(Checkpoints.OPTIMIZER_FILE));
+    CheckpointMetadata m = Checkpoints.readMetadata(old);
+    Map<String, String> digests = new java.util.LinkedHashMap<>(m.fileDigests());
+    digests.remove(Checkpoints.OPTIMIZER_FILE);
+    Files.writeString(old.resolve(Checkpoints.METADATA_FILE), m.withFileDigests(digests).toJson());
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    new Trainer(config().with(Map.of("epochs", 2)), old, new PrintStream(log, true))
+        .train(data, true);
+    assertTrue(log.toString().contains("Adam moments restart from zero"), log.toString());
+    assertTrue(
+        Checkpoints.readMetadata(old).fileDigests().containsKey(Checkpoints.OPTIMIZER_FILE),
+        "the resumed run saves one");
   }
 }

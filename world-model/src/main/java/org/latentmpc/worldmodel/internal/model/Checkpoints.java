@@ -22,8 +22,9 @@ import org.latentmpc.worldmodel.CheckpointException;
 
 /**
  * Checkpoint folders: {@code model.params} (DJL parameter format: encoder, head, predictor),
- * optionally {@code target.params} (the EMA target network), and {@code metadata.json} written
- * last, holding the SHA-256 of each parameter file so a truncated or modified file is detected.
+ * optionally {@code target.params} (the EMA target network) and {@code optimizer.state} (the
+ * optimizer's moments, for resuming training), and {@code metadata.json} written last, holding the
+ * SHA-256 of each parameter file so a truncated or modified file is detected.
  */
 public final class Checkpoints {
 
@@ -38,6 +39,23 @@ public final class Checkpoints {
 
   /** File of the EMA target network's parameters. */
   public static final String TARGET_FILE = "target.params";
+
+  /** File of the optimizer state (written by training, read when it resumes). */
+  public static final String OPTIMIZER_FILE = "optimizer.state";
+
+  /** Writes one extra checkpoint file's content. */
+  @FunctionalInterface
+  public interface StreamWriter {
+    /** Writes the content to {@code out}. */
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  /** Reads one extra checkpoint file's content. */
+  @FunctionalInterface
+  public interface StreamReader {
+    /** Reads the content from {@code in}. */
+    void read(DataInputStream in) throws IOException;
+  }
 
   /** File of the metadata. */
   public static final String METADATA_FILE = "metadata.json";
@@ -56,6 +74,20 @@ public final class Checkpoints {
   public static void write(
       Path dir, JepaNetwork network, JepaNetwork target, CheckpointMetadata metadata)
       throws IOException {
+    write(dir, network, target, null, metadata);
+  }
+
+  /**
+   * As {@link #write(Path, JepaNetwork, JepaNetwork, CheckpointMetadata)}, plus {@code
+   * optimizer.state} from {@code optimizer} when not null (else any old one is removed).
+   */
+  public static void write(
+      Path dir,
+      JepaNetwork network,
+      JepaNetwork target,
+      StreamWriter optimizer,
+      CheckpointMetadata metadata)
+      throws IOException {
     Files.createDirectories(dir);
     Map<String, String> digests = new LinkedHashMap<>();
     digests.put(MODEL_FILE, writeParams(dir, MODEL_FILE, network));
@@ -63,6 +95,11 @@ public final class Checkpoints {
       digests.put(TARGET_FILE, writeParams(dir, TARGET_FILE, target));
     } else {
       Files.deleteIfExists(dir.resolve(TARGET_FILE));
+    }
+    if (optimizer != null) {
+      digests.put(OPTIMIZER_FILE, writeFile(dir, OPTIMIZER_FILE, optimizer));
+    } else {
+      Files.deleteIfExists(dir.resolve(OPTIMIZER_FILE));
     }
     String json = metadata.withFileDigests(digests).toJson();
     Path tmp = dir.resolve(METADATA_FILE + ".tmp");
@@ -75,10 +112,14 @@ public final class Checkpoints {
   }
 
   private static String writeParams(Path dir, String name, JepaNetwork network) throws IOException {
+    return writeFile(dir, name, network::save);
+  }
+
+  private static String writeFile(Path dir, String name, StreamWriter writer) throws IOException {
     Path tmp = dir.resolve(name + ".tmp");
     try (OutputStream raw = Files.newOutputStream(tmp);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
-      network.save(out);
+      writer.write(out);
     }
     String digest = sha256(tmp);
     Files.move(
@@ -154,6 +195,49 @@ public final class Checkpoints {
     }
   }
 
+  /**
+   * Reads {@code optimizer.state} with {@code reader} after checking its digest.
+   *
+   * @return false when the checkpoint has none (written before optimizer states were saved)
+   * @throws CheckpointException when the file is missing, corrupt or {@code reader} rejects it
+   */
+  public static boolean readOptimizerState(
+      Path dir, CheckpointMetadata metadata, StreamReader reader) {
+    if (!metadata.fileDigests().containsKey(OPTIMIZER_FILE)) {
+      return false;
+    }
+    Path file = dir.resolve(OPTIMIZER_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new CheckpointException(file + ": optimizer state file is missing");
+    }
+    try {
+      checkDigest(file, metadata.fileDigests().get(OPTIMIZER_FILE));
+      try (InputStream raw = Files.newInputStream(file);
+          DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+        reader.read(in);
+      }
+    } catch (IOException e) {
+      throw new CheckpointException(
+          file + ": cannot load the optimizer state: " + e.getMessage(), e);
+    }
+    return true;
+  }
+
+  private static void checkDigest(Path file, String expected) throws IOException {
+    String digest = sha256(file);
+    if (!digest.equals(expected)) {
+      throw new CheckpointException(
+          file
+              + ": SHA-256 "
+              + digest
+              + " differs from "
+              + expected
+              + " in "
+              + METADATA_FILE
+              + " (the file is corrupt or was modified)");
+    }
+  }
+
   private static void loadParams(
       Path dir, String name, CheckpointMetadata metadata, NDManager manager, JepaNetwork network) {
     Path file = dir.resolve(name);
@@ -161,19 +245,7 @@ public final class Checkpoints {
       throw new CheckpointException(file + ": parameter file is missing");
     }
     try {
-      String digest = sha256(file);
-      String expected = metadata.fileDigests().get(name);
-      if (!digest.equals(expected)) {
-        throw new CheckpointException(
-            file
-                + ": SHA-256 "
-                + digest
-                + " differs from "
-                + expected
-                + " in "
-                + METADATA_FILE
-                + " (the file is corrupt or was modified)");
-      }
+      checkDigest(file, metadata.fileDigests().get(name));
       try (InputStream raw = Files.newInputStream(file);
           DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
         network.load(manager, in);
