@@ -101,6 +101,14 @@ public final class ControllerNodeRuntime {
   private Publisher<Float64MultiArray> statsPub;
   private final FollowJointTrajectoryServer actionServer;
   private final long feedbackEveryCycles;
+
+  /**
+   * ROS time (the node's: wall since the epoch, or /clock) minus the control clock's time (ns): 0
+   * on sim time and in lock-step (both already on ROS time), else refreshed every second. Stamps
+   * published from the loop and trajectory stamps received are converted with it.
+   */
+  private volatile long rosMinusControlNanos;
+
   private ScheduledExecutorService statsExecutor;
 
   /** Reads the configuration and builds everything (nothing runs until {@link #start}). */
@@ -166,7 +174,8 @@ public final class ControllerNodeRuntime {
             : 0;
     this.actionServer =
         settings.type() == ControllerType.TRAJECTORY
-            ? new FollowJointTrajectoryServer(node, ns, controller, clock, this::jointStateProblem)
+            ? new FollowJointTrajectoryServer(
+                node, ns, controller, () -> rosMinusControlNanos, this::jointStateProblem)
             : null;
     log.info(
         "controllers: {} joints {} at {} Hz on {} time, output {}, commands on {}/command",
@@ -227,8 +236,15 @@ public final class ControllerNodeRuntime {
     return loop;
   }
 
+  private void refreshTimeOffset() {
+    if (!simTime && !lockstep) {
+      rosMinusControlNanos = node.getCurrentTime().toNanos() - clock.nowNanos();
+    }
+  }
+
   /** Subscribes, advertises and starts the loop. */
   public void start() {
+    refreshTimeOffset();
     ParameterTree params = node.getParameterTree();
     String jointStates = params.getString("~joint_states_topic", "/joint_states");
     String estopTopic = params.getString("~emergency_stop_topic", "/emergency_stop");
@@ -315,7 +331,13 @@ public final class ControllerNodeRuntime {
     String command = ns + "/command";
     if (settings.type() == ControllerType.TRAJECTORY) {
       node.newSubscriber(command, JointTrajectory.TYPE)
-          .addMessageListener(m -> guarded(() -> controller.commandTrajectory(m)));
+          .addMessageListener(
+              m ->
+                  guarded(
+                      () ->
+                          controller.commandTrajectory(
+                              FollowJointTrajectoryServer.onControlTimeLine(
+                                  m, rosMinusControlNanos))));
       node.newSubscriber(ns + "/group_command", Float64MultiArray.TYPE)
           .addMessageListener(m -> guarded(() -> controller.commandPositions(m.getData())));
       return;
@@ -469,8 +491,8 @@ public final class ControllerNodeRuntime {
     if (actionServer != null && feedbackEveryCycles > 0 && cycleCount % feedbackEveryCycles == 0) {
       GoalID goal = actionServer.feedbackGoal();
       if (goal != null) {
-        FollowJointTrajectoryActionFeedback f = actionServer.nextFeedback(goal, nowNanos);
-        Time stamp = Time.fromNanos(nowNanos);
+        FollowJointTrajectoryActionFeedback f = actionServer.nextFeedback(goal);
+        Time stamp = Time.fromNanos(nowNanos + rosMinusControlNanos);
         f.getHeader().setStamp(stamp);
         FollowJointTrajectoryFeedback fb = f.getFeedback();
         fillState(fb.getHeader(), stamp, fb.getDesired(), fb.getActual(), fb.getError());
@@ -506,7 +528,12 @@ public final class ControllerNodeRuntime {
   private void publishState(long nowNanos) {
     stateIndex = (stateIndex + 1) % stateRing.length;
     JointTrajectoryControllerState s = stateRing[stateIndex];
-    fillState(s.getHeader(), Time.fromNanos(nowNanos), s.getDesired(), s.getActual(), s.getError());
+    fillState(
+        s.getHeader(),
+        Time.fromNanos(nowNanos + rosMinusControlNanos),
+        s.getDesired(),
+        s.getActual(),
+        s.getError());
     statePub.publish(s);
   }
 
@@ -540,6 +567,7 @@ public final class ControllerNodeRuntime {
 
   private void publishStatistics() {
     try {
+      refreshTimeOffset();
       LoopStatistics st = loop.statistics();
       Float64MultiArray m = new Float64MultiArray();
       String[] labels = {

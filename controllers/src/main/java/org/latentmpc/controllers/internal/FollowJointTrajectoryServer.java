@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.latentmpc.controllers.CommandRejectedException;
-import org.latentmpc.controllers.ControlClock;
 import org.latentmpc.controllers.JointController;
 import org.latentmpc.controllers.TrajectoryExecution;
 import org.latentmpc.controllers.TrajectoryStatus;
@@ -63,7 +63,9 @@ import org.slf4j.Logger;
  *
  * <p>Threads: goal and cancel callbacks (subscriber threads) and the monitor thread synchronise on
  * this object; the control loop only reads a volatile reference and fills preallocated feedback
- * messages. Times come from the controller's {@link ControlClock}.
+ * messages. Stamps, the status list timeout and cancel stamps are ROS time (the node's, wall or
+ * {@code /clock}); a trajectory's header stamp is moved onto the control clock's time line before
+ * the controller gets it.
  */
 public final class FollowJointTrajectoryServer {
   /** Rate of the status array (Hz). */
@@ -80,7 +82,7 @@ public final class FollowJointTrajectoryServer {
   private final ConnectedNode node;
   private final Logger log;
   private final JointController controller;
-  private final ControlClock clock;
+  private final LongSupplier rosMinusControlNanos;
   private final String actionNs;
   private final List<String> joints;
   private final int n;
@@ -123,18 +125,20 @@ public final class FollowJointTrajectoryServer {
    * A server for {@code controller} under {@code controllerNs}; nothing is advertised before {@link
    * #start}.
    *
+   * @param rosMinusControlNanos ROS time minus the control clock's time (ns), to convert trajectory
+   *     stamps
    * @param jointStateProblem why goals cannot be executed now (no or stale joint states), or null
    */
   public FollowJointTrajectoryServer(
       ConnectedNode node,
       String controllerNs,
       JointController controller,
-      ControlClock clock,
+      LongSupplier rosMinusControlNanos,
       Supplier<String> jointStateProblem) {
     this.node = node;
     this.log = node.getLog();
     this.controller = controller;
-    this.clock = clock;
+    this.rosMinusControlNanos = rosMinusControlNanos;
     this.actionNs = controllerNs + "/follow_joint_trajectory";
     this.joints = controller.jointNames();
     this.n = joints.size();
@@ -153,6 +157,27 @@ public final class FollowJointTrajectoryServer {
       f.getFeedback().getError().setPositions(new double[n]).setVelocities(new double[n]);
       feedbackRing[k] = f;
     }
+  }
+
+  private long rosNowNanos() {
+    return node.getCurrentTime().toNanos();
+  }
+
+  /**
+   * {@code traj} with its header stamp moved from ROS time onto the control clock's time line (a
+   * shallow copy; stamp 0, "now", stays 0).
+   */
+  static JointTrajectory onControlTimeLine(JointTrajectory traj, long rosMinusControlNanos) {
+    long stamp = traj.getHeader().getStamp().toNanos();
+    if (stamp == 0 || rosMinusControlNanos == 0) {
+      return traj;
+    }
+    JointTrajectory copy = new JointTrajectory();
+    copy.getHeader().setFrameId(traj.getHeader().getFrameId());
+    copy.getHeader().setStamp(Time.fromNanos(Math.max(1, stamp - rosMinusControlNanos)));
+    copy.setJointNames(traj.getJointNames());
+    copy.setPoints(traj.getPoints());
+    return copy;
   }
 
   /** The action namespace ({@code <controller ns>/follow_joint_trajectory}). */
@@ -199,7 +224,7 @@ public final class FollowJointTrajectoryServer {
   }
 
   private synchronized void handleGoal(FollowJointTrajectoryActionGoal m) {
-    long now = clock.nowNanos();
+    long now = rosNowNanos();
     String idText = m.getGoalId().getId();
     if (idText.isEmpty()) {
       idText = node.getName() + "-" + (++goalCounter) + "-" + Time.fromNanos(now);
@@ -261,7 +286,9 @@ public final class FollowJointTrajectoryServer {
     }
     TrajectoryExecution execution;
     try {
-      execution = controller.commandTrajectory(traj, tol);
+      execution =
+          controller.commandTrajectory(
+              onControlTimeLine(traj, rosMinusControlNanos.getAsLong()), tol);
     } catch (CommandRejectedException e) {
       reject(t, FollowJointTrajectoryResult.INVALID_GOAL, e.getMessage());
       return;
@@ -358,7 +385,6 @@ public final class FollowJointTrajectoryServer {
   }
 
   private void reject(Tracker t, int errorCode, String why) {
-    log.error("{}: goal {} rejected: {}", actionNs, t.id.getId(), why);
     finish(t, GoalStatus.REJECTED, errorCode, why);
     publishStatus();
   }
@@ -397,12 +423,11 @@ public final class FollowJointTrajectoryServer {
       Tracker t =
           new Tracker(
               new GoalID().setId(id).setStamp(Time.fromNanos(stampNanos)), GoalStatus.RECALLING);
-      t.finishedNanos = clock.nowNanos();
+      t.finishedNanos = rosNowNanos();
       goals.put(id, t);
     }
     if (cancelAll || stampNanos != 0) {
-      cancelAllBeforeNanos =
-          Math.max(cancelAllBeforeNanos, cancelAll ? clock.nowNanos() : stampNanos);
+      cancelAllBeforeNanos = Math.max(cancelAllBeforeNanos, cancelAll ? rosNowNanos() : stampNanos);
     }
     publishStatus();
   }
@@ -501,7 +526,7 @@ public final class FollowJointTrajectoryServer {
 
   /** Drops finished goals older than the status list timeout. */
   private boolean prune() {
-    long limit = clock.nowNanos() - Math.round(STATUS_LIST_TIMEOUT_S * 1e9);
+    long limit = rosNowNanos() - Math.round(STATUS_LIST_TIMEOUT_S * 1e9);
     boolean removed = false;
     for (Iterator<Tracker> it = goals.values().iterator(); it.hasNext(); ) {
       Tracker t = it.next();
@@ -516,7 +541,7 @@ public final class FollowJointTrajectoryServer {
   /** Moves {@code t} to a terminal state and publishes its result. */
   private void finish(Tracker t, byte state, int errorCode, String errorString) {
     t.status = new GoalStatus().setGoalId(t.id).setStatus(state).setText(errorString);
-    t.finishedNanos = clock.nowNanos();
+    t.finishedNanos = rosNowNanos();
     if (t == active) {
       active = null;
       feedbackGoal = null;
@@ -541,7 +566,7 @@ public final class FollowJointTrajectoryServer {
 
   private void publishStatus() {
     GoalStatusArray a = new GoalStatusArray();
-    a.getHeader().setSeq(statusSeq++).setStamp(Time.fromNanos(clock.nowNanos()));
+    a.getHeader().setSeq(statusSeq++).setStamp(Time.fromNanos(rosNowNanos()));
     for (Tracker t : goals.values()) {
       a.getStatusList().add(t.status);
     }
@@ -576,7 +601,7 @@ public final class FollowJointTrajectoryServer {
    * actual and error points (arrays of the controller's length) and passes it to {@link
    * #publishFeedback}. Loop thread only; allocates nothing.
    */
-  public FollowJointTrajectoryActionFeedback nextFeedback(GoalID id, long nowNanos) {
+  public FollowJointTrajectoryActionFeedback nextFeedback(GoalID id) {
     feedbackIndex = (feedbackIndex + 1) % FEEDBACK_RING;
     FollowJointTrajectoryActionFeedback f = feedbackRing[feedbackIndex];
     f.getStatus().setGoalId(id);
