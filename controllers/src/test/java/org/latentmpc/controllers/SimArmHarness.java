@@ -24,16 +24,17 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The controllers node (arm7_sim.yaml, type trajectory, effort output) on the embedded master over
- * real TCPROS, driving the simulated arm7 that a harness node steps at about 1 kHz in real time
- * (publishing /joint_states, applying /sim/effort_command).
+ * The controllers node (arm7_sim.yaml, type trajectory, effort output) on the embedded master (or a
+ * given one) over real TCPROS, driving the simulated arm7 that a harness node steps at about 1 kHz
+ * in real time (publishing /joint_states, applying /sim/effort_command).
  */
 final class SimArmHarness implements AutoCloseable {
   static final long TIMEOUT_MS = 30_000;
   static final double[] START = {0, -0.3, 0, -2.0, 0, 1.6, 0.8};
 
   final RobotModel arm7 = TestRobots.arm7();
-  final EmbeddedMaster master;
+  final String masterUri;
+  private final EmbeddedMaster master;
   final ConnectedNode harness;
   final ControllerNode controllerNode;
   private final NodeMainExecutor controllerExecutor;
@@ -43,10 +44,16 @@ final class SimArmHarness implements AutoCloseable {
   private volatile boolean simRunning = true;
   private final AtomicReference<double[]> lastEffort = new AtomicReference<>();
 
+  /** On a fresh embedded master. */
   SimArmHarness() throws Exception {
-    master = EmbeddedMaster.start("127.0.0.1", 0);
-    NodeConfiguration config =
-        NodeConfiguration.builder().masterUri(URI.create(master.uri())).build();
+    this(null);
+  }
+
+  /** On the master at {@code externalMasterUri} (a real roscore), or an embedded one if null. */
+  SimArmHarness(String externalMasterUri) throws Exception {
+    master = externalMasterUri == null ? EmbeddedMaster.start("127.0.0.1", 0) : null;
+    masterUri = master != null ? master.uri() : externalMasterUri;
+    NodeConfiguration config = NodeConfiguration.builder().masterUri(URI.create(masterUri)).build();
     controllerExecutor = NodeMainExecutor.newDefault();
     harnessExecutor = NodeMainExecutor.newDefault();
     harness = harnessExecutor.execute(idle("harness"), config);
@@ -152,6 +159,8 @@ final class SimArmHarness implements AutoCloseable {
     stopSim();
     controllerExecutor.shutdown();
     harnessExecutor.shutdown();
-    master.close();
+    if (master != null) {
+      master.close();
+    }
   }
 }
