@@ -426,8 +426,9 @@ public final class FollowJointTrajectoryServer {
       t.finishedNanos = rosNowNanos();
       goals.put(id, t);
     }
-    if (cancelAll || stampNanos != 0) {
-      cancelAllBeforeNanos = Math.max(cancelAllBeforeNanos, cancelAll ? rosNowNanos() : stampNanos);
+    if (stampNanos != 0) {
+      // Goals stamped at or before a cancel's stamp are recalled when they arrive (actionlib).
+      cancelAllBeforeNanos = Math.max(cancelAllBeforeNanos, stampNanos);
     }
     publishStatus();
   }
