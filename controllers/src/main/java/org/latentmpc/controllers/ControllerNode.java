@@ -32,6 +32,24 @@ import org.latentmpc.ros.NodeMain;
  * <ns>/loop_statistics} (std_msgs/Float64MultiArray, 1 Hz: cycles, nominal and mean period, jitter
  * p50/p99/p99.9/max in us, overruns, mode ordinal, rejected commands). The reset service is
  * std_srvs/Trigger. Gains under {@code <ns>/gains} are re-read when they change.
+ *
+ * <p>Type trajectory also serves the {@code control_msgs/FollowJointTrajectory} action (actionlib,
+ * as ros_controllers' joint_trajectory_controller) on {@code
+ * <ns>/follow_joint_trajectory/{goal,cancel,status,feedback,result}}: goals whose joints are not
+ * the controller's are REJECTED with INVALID_JOINTS, malformed or out-of-limit ones (or any while
+ * the e-stop is latched or joint states are missing) with INVALID_GOAL, ones wholly in the past
+ * with OLD_HEADER_TIMESTAMP; an accepted goal preempts the running one, as does any topic command;
+ * a cancel stops and holds (PREEMPTED, or RECALLED before the goal arrived); a goal SUCCEEDS when
+ * its last point's time has passed within the goal tolerances, is ABORTED with
+ * PATH_TOLERANCE_VIOLATED or GOAL_TOLERANCE_VIOLATED (then the controller stops and holds), and
+ * ABORTED by the e-stop or stale joint states. The goal's tolerances override {@code constraints}
+ * per joint (0 keeps the default, -1 removes it); feedback (desired/actual/error) comes at {@code
+ * <ns>/action_monitor_rate} (Hz, default 20) from the control loop without allocating, the status
+ * array at 10 Hz with finished goals kept for 5 s. See {@link
+ * org.latentmpc.controllers.internal.FollowJointTrajectoryServer}.
+ *
+ * <p>Stamps published (state, feedback, action) are ROS time; a trajectory's non-zero header stamp
+ * (ROS time) is moved onto the control clock's time line.
  */
 public final class ControllerNode implements NodeMain {
   private final RobotModel model;

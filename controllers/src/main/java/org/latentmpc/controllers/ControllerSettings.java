@@ -34,6 +34,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *                 arm7_joint1: {trajectory: 0.2, goal: 0.01}}
  *   stop_trajectory_duration: 0.2
  *   state_publish_rate: 50
+ *   action_monitor_rate: 20       # follow_joint_trajectory feedback (Hz)
  *   output: {mode: effort, effort_topic: /sim/effort_command,
  *            position_topic: ..., velocity_topic: ...}
  * </pre>
@@ -53,6 +54,7 @@ public final class ControllerSettings {
   private final double[] goalTolerance;
   private final double stopTrajectoryDurationS;
   private final double statePublishRateHz;
+  private final double actionMonitorRateHz;
   private final OutputMode outputMode;
   private final String effortTopic;
   private final String positionTopic;
@@ -73,6 +75,7 @@ public final class ControllerSettings {
     this.goalTolerance = b.goalTolerance.clone();
     this.stopTrajectoryDurationS = b.stopTrajectoryDurationS;
     this.statePublishRateHz = b.statePublishRateHz;
+    this.actionMonitorRateHz = b.actionMonitorRateHz;
     this.outputMode = b.outputMode;
     this.effortTopic = b.effortTopic;
     this.positionTopic = b.positionTopic;
@@ -117,6 +120,7 @@ public final class ControllerSettings {
     b.stopTrajectoryDurationS =
         p.nonNegative("stop_trajectory_duration", b.stopTrajectoryDurationS);
     b.statePublishRateHz = p.nonNegative("state_publish_rate", b.statePublishRateHz);
+    b.actionMonitorRateHz = p.nonNegative("action_monitor_rate", b.actionMonitorRateHz);
     Map<String, ?> gains = p.map("gains");
     Map<String, ?> vgains = p.map("velocity_gains");
     Map<String, ?> lim = p.map("joint_limits");
@@ -306,6 +310,14 @@ public final class ControllerSettings {
     return statePublishRateHz;
   }
 
+  /**
+   * Rate of the follow_joint_trajectory action's feedback while a goal executes (Hz; type
+   * trajectory); 0 disables feedback.
+   */
+  public double actionMonitorRateHz() {
+    return actionMonitorRateHz;
+  }
+
   /** Effort output or forwarding to a driver. */
   public OutputMode outputMode() {
     return outputMode;
@@ -357,6 +369,7 @@ public final class ControllerSettings {
     private final double[] goalTolerance;
     private double stopTrajectoryDurationS = 0.2;
     private double statePublishRateHz = 50;
+    private double actionMonitorRateHz = 20;
     private OutputMode outputMode = OutputMode.EFFORT;
     private String effortTopic = "/sim/effort_command";
     private String positionTopic = "joint_group_position_controller/command";

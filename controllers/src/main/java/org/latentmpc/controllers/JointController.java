@@ -67,6 +67,18 @@ public interface JointController {
   void commandTrajectory(JointTrajectory trajectory);
 
   /**
+   * Commands a trajectory as {@link #commandTrajectory(JointTrajectory)} does, checked against
+   * {@code tolerances} instead of the settings' defaults, and returns a handle on this trajectory's
+   * own outcome (the follow_joint_trajectory action tracks its goals with it).
+   *
+   * @param tolerances the tolerances, or null for {@link TrajectoryTolerances#defaults}
+   * @throws CommandRejectedException as {@link #commandTrajectory(JointTrajectory)}, or when the
+   *     tolerances are for another number of joints (nothing changes)
+   */
+  TrajectoryExecution commandTrajectory(
+      JointTrajectory trajectory, TrajectoryTolerances tolerances);
+
+  /**
    * Latches the emergency stop: every joint holds where it is until {@link #resetEmergencyStop}.
    */
   void emergencyStop();

@@ -161,6 +161,94 @@ class TrajectoryControllerTest {
     assertEquals(TrajectoryStatus.ABORTED_GOAL_TOLERANCE, c.trajectoryStatus());
   }
 
+  private TrajectoryTolerances tolerances(double path, double pathVel, double goal, double goalS) {
+    double[] p = new double[n];
+    double[] pv = new double[n];
+    double[] g = new double[n];
+    java.util.Arrays.fill(p, path);
+    java.util.Arrays.fill(pv, pathVel);
+    java.util.Arrays.fill(g, goal);
+    return new TrajectoryTolerances(p, pv, g, new double[n], goalS);
+  }
+
+  @Test
+  void eachTrajectoryReportsItsOwnOutcome() {
+    JointController c = controller(0);
+    TrajectoryExecution first =
+        c.commandTrajectory(traj(0, new double[] {0.4}, null, new double[] {1.0}), null);
+    assertEquals(TrajectoryStatus.PENDING, first.status());
+    // Replaced in the inbox before the loop took it up: never executed, preempted.
+    TrajectoryExecution second =
+        c.commandTrajectory(traj(0, new double[] {0.4}, null, new double[] {2.0}), null);
+    assertEquals(TrajectoryStatus.PREEMPTED, first.status());
+    track(c, 100);
+    assertEquals(TrajectoryStatus.EXECUTING, second.status());
+    // A position command preempts the running trajectory.
+    c.commandPositions(q.clone());
+    cycles(c, 1);
+    assertEquals(TrajectoryStatus.PREEMPTED, second.status());
+    // An empty trajectory (stop) preempts the next one and itself succeeds at once.
+    TrajectoryExecution third =
+        c.commandTrajectory(traj(0, new double[] {0.4}, null, new double[] {2.0}), null);
+    track(c, 10);
+    TrajectoryExecution stop = c.commandTrajectory(new JointTrajectory(), null);
+    cycles(c, 1);
+    assertEquals(TrajectoryStatus.PREEMPTED, third.status());
+    assertEquals(TrajectoryStatus.SUCCEEDED, stop.status());
+    // Every point in the past: dropped.
+    TrajectoryExecution old =
+        c.commandTrajectory(
+            traj(now - 5000 * MS, new double[] {0.4}, null, new double[] {1.0}), null);
+    cycles(c, 1);
+    assertEquals(TrajectoryStatus.DROPPED, old.status());
+    assertTrue(old.detail().contains("past"), old.detail());
+  }
+
+  @Test
+  void aTrajectorysOwnTolerancesReplaceTheDefaults() {
+    JointController c = controller(0, 0.05); // default path tolerance 0.05 rad
+    // Path tolerance removed (0), path velocity tolerance 0.5 rad/s: the arm does not move while
+    // the path runs at up to ~1.9 rad/s (cubic), so the velocity error trips first.
+    TrajectoryExecution e =
+        c.commandTrajectory(
+            traj(0, new double[] {1.0}, new double[] {0}, new double[] {1.0}),
+            tolerances(0, 0.5, 0.01, 0.2));
+    cycles(c, 1000);
+    assertEquals(TrajectoryStatus.ABORTED_PATH_TOLERANCE, e.status());
+    assertTrue(e.detail().contains("rad/s off its path"), e.detail());
+    assertTrue(e.detail().contains("arm7_joint1"), e.detail());
+
+    // Goal tolerance 0.01 rad, goal time 0.2 s: sticking 0.03 rad short aborts after 0.2 s.
+    TrajectoryExecution g =
+        c.commandTrajectory(
+            traj(0, new double[] {q[0] + 0.4}, new double[] {0}, new double[] {1.0}),
+            tolerances(0, 0, 0.01, 0.2));
+    double goal = q[0] + 0.4;
+    track(c, 990);
+    q[0] = goal - 0.03;
+    qd[0] = 0;
+    cycles(c, 150);
+    assertEquals(TrajectoryStatus.EXECUTING, g.status());
+    cycles(c, 200);
+    assertEquals(TrajectoryStatus.ABORTED_GOAL_TOLERANCE, g.status());
+    assertTrue(g.detail().contains("from the goal"), g.detail());
+  }
+
+  @Test
+  void tolerancesForAnotherNumberOfJointsAreRejected() {
+    JointController c = controller(0);
+    TrajectoryTolerances three =
+        new TrajectoryTolerances(new double[3], new double[3], new double[3], new double[3], 0);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        CommandRejectedException.class,
+        () -> c.commandTrajectory(traj(0, new double[] {0.4}, null, new double[] {1.0}), three));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TrajectoryTolerances(
+                new double[] {-1}, new double[1], new double[1], new double[1], 0));
+  }
+
   @Test
   void stateMessageHasTheRosMd5() {
     // control_msgs/JointTrajectoryControllerState as published by ROS Noetic's control_msgs.

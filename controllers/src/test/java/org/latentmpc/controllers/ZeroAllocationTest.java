@@ -1,5 +1,6 @@
 package org.latentmpc.controllers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -72,9 +73,23 @@ class ZeroAllocationTest {
     run(c, WARMUP);
     long trajectory = allocatedBy(c, MEASURED) - overhead;
 
+    // A trajectory with its own tolerances (as the follow_joint_trajectory action sends them):
+    // path position and velocity checks every cycle.
+    double[] wide = {1, 1, 1, 1, 1, 1, 1};
+    double[] fast = {10, 10, 10, 10, 10, 10, 10};
+    TrajectoryExecution execution =
+        c.commandTrajectory(
+            longTrajectory(),
+            new TrajectoryTolerances(wide, fast, new double[7], new double[7], 1.0));
+    run(c, WARMUP);
+    long toleranced = allocatedBy(c, MEASURED) - overhead;
+    assertEquals(TrajectoryStatus.EXECUTING, execution.status());
+    assertTrue(toleranced < SPORADIC_BYTES, "trajectory with tolerances allocated " + toleranced);
+
     c.emergencyStop();
     run(c, WARMUP);
     long estop = allocatedBy(c, MEASURED) - overhead;
+    assertEquals(TrajectoryStatus.STOPPED, execution.status());
 
     System.out.printf(
         "bytes allocated per cycle: hold %.3f, position %.3f, velocity %.3f, trajectory %.3f,"

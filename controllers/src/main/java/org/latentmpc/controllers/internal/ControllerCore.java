@@ -7,7 +7,9 @@ import org.latentmpc.controllers.ControllerSettings;
 import org.latentmpc.controllers.JointController;
 import org.latentmpc.controllers.JointSafetyLimits;
 import org.latentmpc.controllers.PidGains;
+import org.latentmpc.controllers.TrajectoryExecution;
 import org.latentmpc.controllers.TrajectoryStatus;
+import org.latentmpc.controllers.TrajectoryTolerances;
 import org.latentmpc.robot.Dynamics;
 import org.latentmpc.robot.RobotModel;
 import org.latentmpc.ros.msgs.trajectory_msgs.JointTrajectory;
@@ -42,6 +44,7 @@ public final class ControllerCore implements JointController {
   private final Dynamics dynamics;
   private final int[] modelDof;
   private final double nominalDtS;
+  private final TrajectoryTolerances defaultTolerances;
 
   // Inbox (guarded by inbox).
   private final Object inbox = new Object();
@@ -70,6 +73,7 @@ public final class ControllerCore implements JointController {
   private final double[] desiredVel;
   private final double[] desiredAcc;
   private TrajectoryPlan plan;
+  private TrajectoryTolerances tolerances;
   private final TrajectoryPlan stopPlan;
   private final double[] scratch3 = new double[3];
   private final double[] qModel;
@@ -103,6 +107,8 @@ public final class ControllerCore implements JointController {
     }
     this.dynamics = settings.gravityCompensation() ? model.newDynamics() : null;
     this.nominalDtS = 1.0 / settings.rateHz();
+    this.defaultTolerances = TrajectoryTolerances.defaults(settings);
+    this.tolerances = defaultTolerances;
     this.pendingValues = new double[n];
     this.pendingGains = new PidGains[n];
     this.positionTarget = new double[n];
@@ -181,7 +187,7 @@ public final class ControllerCore implements JointController {
         pendingValues[j] = limits[j].clampToSoft(positionsRad[j]);
       }
       pendingKind = Kind.POSITION;
-      pendingPlan = null;
+      supersedePending(null);
     }
   }
 
@@ -223,14 +229,32 @@ public final class ControllerCore implements JointController {
     synchronized (inbox) {
       System.arraycopy(v, 0, pendingValues, 0, n);
       pendingKind = kind;
-      pendingPlan = null;
+      supersedePending(null);
     }
+  }
+
+  /** Replaces the pending plan (caller holds the inbox lock): one never taken up is preempted. */
+  private void supersedePending(TrajectoryPlan next) {
+    if (pendingPlan != null && pendingPlan != next) {
+      pendingPlan.finish(TrajectoryStatus.PREEMPTED);
+    }
+    pendingPlan = next;
   }
 
   @Override
   public void commandTrajectory(JointTrajectory trajectory) {
+    commandTrajectory(trajectory, null);
+  }
+
+  @Override
+  public TrajectoryExecution commandTrajectory(
+      JointTrajectory trajectory, TrajectoryTolerances tol) {
     if (estopRequested) {
       throw reject("trajectory rejected: the emergency stop is latched (call the reset service)");
+    }
+    if (tol != null && tol.dof() != n) {
+      throw reject(
+          "trajectory tolerances are for " + tol.dof() + " joints, the controller has " + n);
     }
     TrajectoryPlan p;
     try {
@@ -238,10 +262,12 @@ public final class ControllerCore implements JointController {
     } catch (IllegalArgumentException e) {
       throw reject(e.getMessage());
     }
+    p.setTolerances(tol);
     synchronized (inbox) {
       pendingKind = Kind.TRAJECTORY;
-      pendingPlan = p;
+      supersedePending(p);
     }
+    return p;
   }
 
   @Override
@@ -259,7 +285,7 @@ public final class ControllerCore implements JointController {
     }
     synchronized (inbox) {
       pendingKind = Kind.NONE;
-      pendingPlan = null;
+      supersedePending(null);
     }
     resetRequested = true;
     estopRequested = false;
@@ -341,6 +367,9 @@ public final class ControllerCore implements JointController {
 
   private void takeInbox(long nowNanos, double[] q, double[] qd) {
     if (estopRequested && mode != ControlMode.EMERGENCY_STOP) {
+      if (plan != null && plan.status() == TrajectoryStatus.EXECUTING) {
+        plan.finish(TrajectoryStatus.STOPPED, TrajectoryPlan.EMERGENCY_STOP, 0, 0, 0);
+      }
       hold(q);
       mode = ControlMode.EMERGENCY_STOP;
       if (trajectoryStatus == TrajectoryStatus.EXECUTING) {
@@ -367,9 +396,15 @@ public final class ControllerCore implements JointController {
         return;
       }
       if (mode == ControlMode.EMERGENCY_STOP) {
+        if (pendingPlan != null) {
+          pendingPlan.finish(TrajectoryStatus.STOPPED, TrajectoryPlan.EMERGENCY_STOP, 0, 0, 0);
+        }
         pendingKind = Kind.NONE;
         pendingPlan = null;
         return;
+      }
+      if (pendingKind != Kind.TRAJECTORY) {
+        preemptRunningPlan();
       }
       switch (pendingKind) {
         case POSITION -> {
@@ -413,6 +448,13 @@ public final class ControllerCore implements JointController {
     }
   }
 
+  /** The running trajectory (if any) was replaced by a command: its outcome is PREEMPTED. */
+  private void preemptRunningPlan() {
+    if (plan != null && plan.status() == TrajectoryStatus.EXECUTING) {
+      plan.finish(TrajectoryStatus.PREEMPTED);
+    }
+  }
+
   private void takeTrajectory(long nowNanos, double[] q, double[] qd, TrajectoryPlan p) {
     if (mode == ControlMode.EFFORT || mode == ControlMode.VELOCITY) {
       System.arraycopy(q, 0, desiredPos, 0, n);
@@ -422,6 +464,8 @@ public final class ControllerCore implements JointController {
       }
     }
     if (p.isEmpty()) {
+      preemptRunningPlan();
+      p.finish(TrajectoryStatus.SUCCEEDED);
       stopPlan.setStop(
           nowNanos, desiredPos, desiredVel, desiredAcc, settings.stopTrajectoryDurationS(), limits);
       plan = stopPlan;
@@ -434,8 +478,12 @@ public final class ControllerCore implements JointController {
     }
     if (!p.activate(nowNanos, desiredPos, desiredVel, desiredAcc)) {
       LOG.error("trajectory dropped: all of its points lie in the past");
+      p.finish(TrajectoryStatus.DROPPED);
       return;
     }
+    preemptRunningPlan();
+    p.finish(TrajectoryStatus.EXECUTING);
+    tolerances = p.tolerancesOr(defaultTolerances);
     plan = p;
     stopping = false;
     trajectoryStatus = TrajectoryStatus.EXECUTING;
@@ -518,38 +566,64 @@ public final class ControllerCore implements JointController {
     if (stopping || trajectoryStatus != TrajectoryStatus.EXECUTING) {
       return;
     }
+    TrajectoryTolerances tol = tolerances;
     if (nowNanos < plan.endNanos()) {
       for (int j = 0; j < n; j++) {
-        double tol = settings.pathTolerance(j);
-        if (tol > 0 && Math.abs(q[j] - desiredPos[j]) > tol) {
+        double posTol = tol.pathPositionRad(j);
+        double velTol = tol.pathVelocityRadPerS(j);
+        double posErr = q[j] - desiredPos[j];
+        double velErr = qd[j] - desiredVel[j];
+        boolean posBad = posTol > 0 && Math.abs(posErr) > posTol;
+        if (posBad || (velTol > 0 && Math.abs(velErr) > velTol)) {
           LOG.error(
-              "trajectory aborted: joint '{}' is {} rad off its path (tolerance {})",
+              "trajectory aborted: joint '{}' is {} rad, {} rad/s off its path (tolerances {},"
+                  + " {})",
               limits[j].name(),
-              q[j] - desiredPos[j],
-              tol);
+              posErr,
+              velErr,
+              posTol,
+              velTol);
           trajectoryStatus = TrajectoryStatus.ABORTED_PATH_TOLERANCE;
+          plan.finish(
+              TrajectoryStatus.ABORTED_PATH_TOLERANCE,
+              posBad ? TrajectoryPlan.PATH_POSITION : TrajectoryPlan.PATH_VELOCITY,
+              j,
+              posBad ? posErr : velErr,
+              posBad ? posTol : velTol);
           stopAt(nowNanos, q, qd);
           return;
         }
       }
       return;
     }
-    boolean reached = true;
+    int failedJoint = -1;
+    boolean failedOnPosition = false;
     for (int j = 0; j < n; j++) {
-      double goalTol = settings.goalTolerance(j);
-      double velTol = settings.stoppedVelocityTolerance();
-      if ((goalTol > 0 && Math.abs(q[j] - plan.goalPosition(j)) > goalTol)
-          || (velTol > 0 && Math.abs(qd[j]) > velTol)) {
-        reached = false;
+      double goalTol = tol.goalPositionRad(j);
+      double velTol = tol.goalVelocityRadPerS(j);
+      if (goalTol > 0 && Math.abs(q[j] - plan.goalPosition(j)) > goalTol) {
+        failedJoint = j;
+        failedOnPosition = true;
+        break;
+      }
+      if (velTol > 0 && Math.abs(qd[j]) > velTol) {
+        failedJoint = j;
         break;
       }
     }
-    if (reached) {
+    if (failedJoint < 0) {
       trajectoryStatus = TrajectoryStatus.SUCCEEDED;
-    } else if (settings.goalTimeS() > 0
-        && nowNanos > plan.endNanos() + (long) (settings.goalTimeS() * 1e9)) {
-      LOG.error("trajectory aborted: goal not reached within goal_time {} s", settings.goalTimeS());
+      plan.finish(TrajectoryStatus.SUCCEEDED);
+    } else if (tol.goalTimeS() > 0 && nowNanos > plan.endNanos() + (long) (tol.goalTimeS() * 1e9)) {
+      LOG.error("trajectory aborted: goal not reached within goal_time {} s", tol.goalTimeS());
       trajectoryStatus = TrajectoryStatus.ABORTED_GOAL_TOLERANCE;
+      int j = failedJoint;
+      plan.finish(
+          TrajectoryStatus.ABORTED_GOAL_TOLERANCE,
+          failedOnPosition ? TrajectoryPlan.GOAL_POSITION : TrajectoryPlan.GOAL_VELOCITY,
+          j,
+          failedOnPosition ? q[j] - plan.goalPosition(j) : qd[j],
+          failedOnPosition ? tol.goalPositionRad(j) : tol.goalVelocityRadPerS(j));
       stopAt(nowNanos, q, qd);
     }
   }

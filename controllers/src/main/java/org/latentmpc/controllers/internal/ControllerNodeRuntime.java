@@ -17,6 +17,8 @@ import org.latentmpc.controllers.JointController;
 import org.latentmpc.controllers.LoopStatistics;
 import org.latentmpc.controllers.OutputMode;
 import org.latentmpc.controllers.PidGains;
+import org.latentmpc.controllers.msgs.FollowJointTrajectoryActionFeedback;
+import org.latentmpc.controllers.msgs.FollowJointTrajectoryFeedback;
 import org.latentmpc.controllers.msgs.JointTrajectoryControllerState;
 import org.latentmpc.robot.RobotModel;
 import org.latentmpc.ros.ConnectedNode;
@@ -24,13 +26,16 @@ import org.latentmpc.ros.ParameterTree;
 import org.latentmpc.ros.Publisher;
 import org.latentmpc.ros.Subscriber;
 import org.latentmpc.ros.Time;
+import org.latentmpc.ros.msgs.actionlib_msgs.GoalID;
 import org.latentmpc.ros.msgs.rosgraph_msgs.Clock;
 import org.latentmpc.ros.msgs.sensor_msgs.JointState;
 import org.latentmpc.ros.msgs.std_msgs.Bool;
 import org.latentmpc.ros.msgs.std_msgs.Float64MultiArray;
+import org.latentmpc.ros.msgs.std_msgs.Header;
 import org.latentmpc.ros.msgs.std_msgs.MultiArrayDimension;
 import org.latentmpc.ros.msgs.std_srvs.Trigger;
 import org.latentmpc.ros.msgs.trajectory_msgs.JointTrajectory;
+import org.latentmpc.ros.msgs.trajectory_msgs.JointTrajectoryPoint;
 import org.slf4j.Logger;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -59,6 +64,8 @@ public final class ControllerNodeRuntime {
    * its stamp, instead of the fixed-rate loop (the simulator waits for each command).
    */
   private final boolean lockstep;
+
+  private final boolean simTime;
 
   private long lockstepPreviousNanos = Long.MIN_VALUE;
 
@@ -92,6 +99,16 @@ public final class ControllerNodeRuntime {
   private final long stateEveryCycles;
   private long cycleCount;
   private Publisher<Float64MultiArray> statsPub;
+  private final FollowJointTrajectoryServer actionServer;
+  private final long feedbackEveryCycles;
+
+  /**
+   * ROS time (the node's: wall since the epoch, or /clock) minus the control clock's time (ns): 0
+   * on sim time and in lock-step (both already on ROS time), else refreshed every second. Stamps
+   * published from the loop and trajectory stamps received are converted with it.
+   */
+  private volatile long rosMinusControlNanos;
+
   private ScheduledExecutorService statsExecutor;
 
   /** Reads the configuration and builds everything (nothing runs until {@link #start}). */
@@ -126,7 +143,7 @@ public final class ControllerNodeRuntime {
     desired = new double[n];
     desiredVel = new double[n];
     desiredAcc = new double[n];
-    boolean simTime = params.getBoolean("/use_sim_time", false);
+    this.simTime = params.getBoolean("/use_sim_time", false);
     if (simTime) {
       ControlClock.SimClock sim = ControlClock.sim();
       Subscriber<Clock> clockSub = node.newSubscriber("/clock", Clock.TYPE);
@@ -151,6 +168,15 @@ public final class ControllerNodeRuntime {
         settings.statePublishRateHz() > 0
             ? Math.max(1, Math.round(settings.rateHz() / settings.statePublishRateHz()))
             : 0;
+    this.feedbackEveryCycles =
+        settings.actionMonitorRateHz() > 0
+            ? Math.max(1, Math.round(settings.rateHz() / settings.actionMonitorRateHz()))
+            : 0;
+    this.actionServer =
+        settings.type() == ControllerType.TRAJECTORY
+            ? new FollowJointTrajectoryServer(
+                node, ns, controller, () -> rosMinusControlNanos, this::jointStateProblem)
+            : null;
     log.info(
         "controllers: {} joints {} at {} Hz on {} time, output {}, commands on {}/command",
         settings.type().name().toLowerCase(java.util.Locale.ROOT),
@@ -200,13 +226,25 @@ public final class ControllerNodeRuntime {
     return controller;
   }
 
+  /** The follow_joint_trajectory action server (type trajectory), or null. */
+  public FollowJointTrajectoryServer actionServer() {
+    return actionServer;
+  }
+
   /** The control loop. */
   public ControlLoop loop() {
     return loop;
   }
 
+  private void refreshTimeOffset() {
+    if (!simTime && !lockstep) {
+      rosMinusControlNanos = node.getCurrentTime().toNanos() - clock.nowNanos();
+    }
+  }
+
   /** Subscribes, advertises and starts the loop. */
   public void start() {
+    refreshTimeOffset();
     ParameterTree params = node.getParameterTree();
     String jointStates = params.getString("~joint_states_topic", "/joint_states");
     String estopTopic = params.getString("~emergency_stop_topic", "/emergency_stop");
@@ -251,6 +289,9 @@ public final class ControllerNodeRuntime {
     Subscriber<JointState> js = node.newSubscriber(jointStates, JointState.TYPE);
     js.addMessageListener(this::onJointState, 4);
     subscribeCommands();
+    if (actionServer != null) {
+      actionServer.start();
+    }
     Subscriber<Bool> estop = node.newSubscriber(estopTopic, Bool.TYPE);
     estop.addMessageListener(
         m -> {
@@ -290,7 +331,13 @@ public final class ControllerNodeRuntime {
     String command = ns + "/command";
     if (settings.type() == ControllerType.TRAJECTORY) {
       node.newSubscriber(command, JointTrajectory.TYPE)
-          .addMessageListener(m -> guarded(() -> controller.commandTrajectory(m)));
+          .addMessageListener(
+              m ->
+                  guarded(
+                      () ->
+                          controller.commandTrajectory(
+                              FollowJointTrajectoryServer.onControlTimeLine(
+                                  m, rosMinusControlNanos))));
       node.newSubscriber(ns + "/group_command", Float64MultiArray.TYPE)
           .addMessageListener(m -> guarded(() -> controller.commandPositions(m.getData())));
       return;
@@ -441,6 +488,36 @@ public final class ControllerNodeRuntime {
     if (statePub != null && cycleCount % stateEveryCycles == 0) {
       publishState(nowNanos);
     }
+    if (actionServer != null && feedbackEveryCycles > 0 && cycleCount % feedbackEveryCycles == 0) {
+      GoalID goal = actionServer.feedbackGoal();
+      if (goal != null) {
+        FollowJointTrajectoryActionFeedback f = actionServer.nextFeedback(goal);
+        Time stamp = Time.fromNanos(nowNanos + rosMinusControlNanos);
+        f.getHeader().setStamp(stamp);
+        FollowJointTrajectoryFeedback fb = f.getFeedback();
+        fillState(fb.getHeader(), stamp, fb.getDesired(), fb.getActual(), fb.getError());
+        actionServer.publishFeedback(f);
+      }
+    }
+  }
+
+  /**
+   * Why goals cannot be executed now (for the action server; any thread): no joint state yet, or
+   * none for longer than ~joint_state_timeout; null when they flow.
+   */
+  private String jointStateProblem() {
+    synchronized (stateLock) {
+      if (!haveState) {
+        return "no joint state received yet";
+      }
+      if (lockstep && !simTime) {
+        return null; // stamps and the wall clock are not comparable
+      }
+      if (clock.nowNanos() - lastStateNanos > stateTimeoutNanos) {
+        return "no joint state for more than " + stateTimeoutNanos / 1e9 + " s";
+      }
+      return null;
+    }
   }
 
   private static void publish(Publisher<Float64MultiArray> pub, Float64MultiArray m, double[] v) {
@@ -451,27 +528,46 @@ public final class ControllerNodeRuntime {
   private void publishState(long nowNanos) {
     stateIndex = (stateIndex + 1) % stateRing.length;
     JointTrajectoryControllerState s = stateRing[stateIndex];
-    s.getHeader().setStamp(Time.fromNanos(nowNanos));
-    controller.getDesiredPositions(s.getDesired().getPositions());
-    controller.getDesiredVelocities(s.getDesired().getVelocities());
-    controller.getDesiredAccelerations(s.getDesired().getAccelerations());
-    double[] ap = s.getActual().getPositions();
-    double[] av = s.getActual().getVelocities();
+    fillState(
+        s.getHeader(),
+        Time.fromNanos(nowNanos + rosMinusControlNanos),
+        s.getDesired(),
+        s.getActual(),
+        s.getError());
+    statePub.publish(s);
+  }
+
+  /**
+   * Desired, actual (this cycle's measurement) and error (desired - actual) into preallocated
+   * points.
+   */
+  private void fillState(
+      Header header,
+      Time stamp,
+      JointTrajectoryPoint desiredPoint,
+      JointTrajectoryPoint actual,
+      JointTrajectoryPoint error) {
+    header.setStamp(stamp);
+    controller.getDesiredPositions(desiredPoint.getPositions());
+    controller.getDesiredVelocities(desiredPoint.getVelocities());
+    controller.getDesiredAccelerations(desiredPoint.getAccelerations());
+    double[] ap = actual.getPositions();
+    double[] av = actual.getVelocities();
     System.arraycopy(q, 0, ap, 0, n);
     System.arraycopy(qd, 0, av, 0, n);
-    double[] dp = s.getDesired().getPositions();
-    double[] dv = s.getDesired().getVelocities();
-    double[] ep = s.getError().getPositions();
-    double[] ev = s.getError().getVelocities();
+    double[] dp = desiredPoint.getPositions();
+    double[] dv = desiredPoint.getVelocities();
+    double[] ep = error.getPositions();
+    double[] ev = error.getVelocities();
     for (int j = 0; j < n; j++) {
       ep[j] = dp[j] - ap[j];
       ev[j] = dv[j] - av[j];
     }
-    statePub.publish(s);
   }
 
   private void publishStatistics() {
     try {
+      refreshTimeOffset();
       LoopStatistics st = loop.statistics();
       Float64MultiArray m = new Float64MultiArray();
       String[] labels = {
@@ -511,6 +607,9 @@ public final class ControllerNodeRuntime {
     }
     if (statsExecutor != null) {
       statsExecutor.shutdownNow();
+    }
+    if (actionServer != null) {
+      actionServer.stop();
     }
   }
 

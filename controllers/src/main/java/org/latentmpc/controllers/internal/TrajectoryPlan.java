@@ -2,6 +2,9 @@ package org.latentmpc.controllers.internal;
 
 import java.util.List;
 import org.latentmpc.controllers.JointSafetyLimits;
+import org.latentmpc.controllers.TrajectoryExecution;
+import org.latentmpc.controllers.TrajectoryStatus;
+import org.latentmpc.controllers.TrajectoryTolerances;
 import org.latentmpc.ros.msgs.trajectory_msgs.JointTrajectory;
 import org.latentmpc.ros.msgs.trajectory_msgs.JointTrajectoryPoint;
 
@@ -12,7 +15,16 @@ import org.latentmpc.ros.msgs.trajectory_msgs.JointTrajectoryPoint;
  * are dropped and the first kept segment starts from the current desired state, as ROS's
  * joint_trajectory_controller does.
  */
-public final class TrajectoryPlan {
+public final class TrajectoryPlan implements TrajectoryExecution {
+  /** What {@link #violationKind} records. */
+  static final int NO_VIOLATION = 0;
+
+  static final int PATH_POSITION = 1;
+  static final int PATH_VELOCITY = 2;
+  static final int GOAL_POSITION = 3;
+  static final int GOAL_VELOCITY = 4;
+  static final int EMERGENCY_STOP = 5;
+
   private final int dof;
   private int points;
   private int order;
@@ -30,6 +42,17 @@ public final class TrajectoryPlan {
   private final double[] knotVel;
   private final double[] knotAcc;
   private double knotTimeS;
+
+  // Tolerances (null: the controller's defaults) and the outcome, written by the loop thread. The
+  // violation fields are written before the volatile status, so a reader that sees the final
+  // status sees them too.
+  private TrajectoryTolerances tolerances;
+  private List<String> jointNames = List.of();
+  private volatile TrajectoryStatus status = TrajectoryStatus.PENDING;
+  private int violationKind = NO_VIOLATION;
+  private int violationJoint;
+  private double violationValue;
+  private double violationTolerance;
 
   private TrajectoryPlan(int dof, int points) {
     this.dof = dof;
@@ -65,6 +88,7 @@ public final class TrajectoryPlan {
     List<JointTrajectoryPoint> pts = msg.getPoints();
     if (pts.isEmpty() && names.length == 0) {
       TrajectoryPlan hold = new TrajectoryPlan(n, 0);
+      hold.jointNames = jointNames;
       hold.stampNanos = msg.getHeader().getStamp().toNanos();
       return hold;
     }
@@ -91,6 +115,7 @@ public final class TrajectoryPlan {
       map[i] = j;
     }
     TrajectoryPlan plan = new TrajectoryPlan(n, pts.size());
+    plan.jointNames = jointNames;
     plan.stampNanos = msg.getHeader().getStamp().toNanos();
     if (pts.isEmpty()) {
       return plan;
@@ -169,6 +194,81 @@ public final class TrajectoryPlan {
       throw new IllegalArgumentException(
           where + ": " + field + " has " + a.length + " values, expected " + n);
     }
+  }
+
+  /** Sets the tolerances (null: the controller's defaults); before handing the plan over. */
+  void setTolerances(TrajectoryTolerances t) {
+    this.tolerances = t;
+  }
+
+  /** The tolerances, or {@code defaults} if none were set. */
+  TrajectoryTolerances tolerancesOr(TrajectoryTolerances defaults) {
+    return tolerances != null ? tolerances : defaults;
+  }
+
+  @Override
+  public TrajectoryStatus status() {
+    return status;
+  }
+
+  /** Sets the outcome (the loop thread, or the commanding thread for a plan never taken up). */
+  void finish(TrajectoryStatus s) {
+    status = s;
+  }
+
+  /** Records a tolerance violation of joint {@code j}, then sets the final status. */
+  void finish(TrajectoryStatus s, int kind, int j, double value, double tolerance) {
+    violationKind = kind;
+    violationJoint = j;
+    violationValue = value;
+    violationTolerance = tolerance;
+    status = s;
+  }
+
+  @Override
+  public String detail() {
+    TrajectoryStatus s = status;
+    String joint =
+        violationJoint < jointNames.size()
+            ? "joint '" + jointNames.get(violationJoint) + "'"
+            : "joint " + violationJoint;
+    return switch (violationKind) {
+      case PATH_POSITION ->
+          joint
+              + " was "
+              + violationValue
+              + " rad off its path (path tolerance "
+              + violationTolerance
+              + " rad)";
+      case PATH_VELOCITY ->
+          joint
+              + " velocity was "
+              + violationValue
+              + " rad/s off its path (path tolerance "
+              + violationTolerance
+              + " rad/s)";
+      case GOAL_POSITION ->
+          joint
+              + " was "
+              + violationValue
+              + " rad from the goal when the goal time ran out (goal tolerance "
+              + violationTolerance
+              + " rad)";
+      case GOAL_VELOCITY ->
+          joint
+              + " still moved at "
+              + violationValue
+              + " rad/s when the goal time ran out (goal velocity tolerance "
+              + violationTolerance
+              + " rad/s)";
+      case EMERGENCY_STOP -> "the emergency stop was latched: motion stopped";
+      default ->
+          s == TrajectoryStatus.DROPPED
+              ? "every point lay in the past when the controller took the trajectory up"
+              : s == TrajectoryStatus.PREEMPTED
+                  ? "replaced by another command before it finished"
+                  : "";
+    };
   }
 
   /** True for an empty trajectory (the ROS way of saying "stop and hold"). */
