@@ -1,6 +1,7 @@
 package org.latentmpc.sim;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,12 @@ import org.latentmpc.sim.internal.SceneParser;
 /**
  * What the camera sees besides the robot, and where it looks from: a scene file (YAML) such as
  * {@code sim-configs/scenes/reacher2.yaml}. Immutable.
+ *
+ * <p>A scene may have several views: the main {@code camera} (view 0) plus {@code extraViews}
+ * (views 1, 2, ...). They are rendered side by side into one image, view 0 on the left, each tile
+ * {@code camera().widthPx()} wide and {@code camera().heightPx()} high, so the whole image is
+ * {@link #imageWidthPx()} by {@link #imageHeightPx()} pixels. Every view has the camera's pixel
+ * size; {@link #withImageSize} sizes the whole tiled image.
  *
  * @param robotFile the URDF the scene is made for, resolved against the scene file's folder ({@code
  *     null} if not given)
@@ -25,6 +32,8 @@ import org.latentmpc.sim.internal.SceneParser;
  * @param marker the target marker sphere
  * @param initialPositions initial joint positions by joint name (joints not listed start at 0,
  *     clamped into their limits)
+ * @param extraViews further views rendered to the right of the camera's, in order (empty for a
+ *     single-view scene); their image size is always the camera's (the constructor sets it)
  */
 public record Scene(
     Path robotFile,
@@ -36,21 +45,53 @@ public record Scene(
     Rgb defaultLinkColor,
     Map<String, Rgb> linkColors,
     Marker marker,
-    Map<String, Double> initialPositions) {
+    Map<String, Double> initialPositions,
+    List<Camera> extraViews) {
 
-  /** Copies the maps. */
+  /** Copies the maps and the views; gives every extra view the camera's image size. */
   public Scene {
     linkColors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(linkColors));
     initialPositions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(initialPositions));
+    List<Camera> views = new ArrayList<>();
+    for (Camera v : extraViews == null ? List.<Camera>of() : extraViews) {
+      views.add(v.withSize(camera.widthPx(), camera.heightPx()));
+    }
+    extraViews = List.copyOf(views);
+  }
+
+  /** A single-view scene (no extra views). */
+  public Scene(
+      Path robotFile,
+      Camera camera,
+      Rgb background,
+      Floor floor,
+      Vec3 lightDirection,
+      double ambient,
+      Rgb defaultLinkColor,
+      Map<String, Rgb> linkColors,
+      Marker marker,
+      Map<String, Double> initialPositions) {
+    this(
+        robotFile,
+        camera,
+        background,
+        floor,
+        lightDirection,
+        ambient,
+        defaultLinkColor,
+        linkColors,
+        marker,
+        initialPositions,
+        List.of());
   }
 
   /** A colour with components in [0, 1]. */
   public record Rgb(double r, double g, double b) {}
 
   /**
-   * A pinhole camera at {@code positionM} looking at {@code lookAtM}, with {@code up} the world
-   * direction that appears upwards in the image, vertical field of view {@code fovYDeg} and image
-   * size in pixels.
+   * A pinhole camera at {@code positionM} looking at {@code lookAtM} (world frame, metres), with
+   * {@code up} the world direction that appears upwards in the image, vertical field of view {@code
+   * fovYDeg} (degrees) and image size in pixels (of this view alone).
    */
   public record Camera(
       Vec3 positionM, Vec3 lookAtM, Vec3 up, double fovYDeg, int widthPx, int heightPx) {
@@ -105,7 +146,11 @@ public record Scene(
         Map.of());
   }
 
-  /** A copy with another camera. */
+  /**
+   * A copy with another camera (view 0). The extra views take the new camera's image size, so
+   * {@code withCamera(camera().withSize(w, h))} makes every view {@code w x h}; to size the whole
+   * tiled image use {@link #withImageSize}.
+   */
   public Scene withCamera(Camera c) {
     return new Scene(
         robotFile,
@@ -117,7 +162,73 @@ public record Scene(
         defaultLinkColor,
         linkColors,
         marker,
-        initialPositions);
+        initialPositions,
+        extraViews);
+  }
+
+  /** A copy with other extra views (empty for a single view); they take the camera's size. */
+  public Scene withExtraViews(List<Camera> views) {
+    return new Scene(
+        robotFile,
+        camera,
+        background,
+        floor,
+        lightDirection,
+        ambient,
+        defaultLinkColor,
+        linkColors,
+        marker,
+        initialPositions,
+        views);
+  }
+
+  /** All views in image order (left to right): the camera, then the extra views. */
+  public List<Camera> views() {
+    List<Camera> all = new ArrayList<>(1 + extraViews.size());
+    all.add(camera);
+    all.addAll(extraViews);
+    return List.copyOf(all);
+  }
+
+  /** Number of views (1 + extra views), i.e. of tiles side by side in the image. */
+  public int viewCount() {
+    return 1 + extraViews.size();
+  }
+
+  /** Width of the whole (tiled) image in pixels: views times the camera's width. */
+  public int imageWidthPx() {
+    return viewCount() * camera.widthPx();
+  }
+
+  /** Height of the whole image in pixels: the camera's height. */
+  public int imageHeightPx() {
+    return camera.heightPx();
+  }
+
+  /**
+   * A copy whose whole (tiled) image is {@code totalWidthPx x heightPx}: each view becomes {@code
+   * totalWidthPx / viewCount()} pixels wide and {@code heightPx} high (fields of view unchanged).
+   *
+   * @throws IllegalArgumentException if a size is not positive or {@code totalWidthPx} is not a
+   *     multiple of the number of views
+   */
+  public Scene withImageSize(int totalWidthPx, int heightPx) {
+    int n = viewCount();
+    if (totalWidthPx <= 0 || heightPx <= 0) {
+      throw new IllegalArgumentException(
+          "image size must be positive, got " + totalWidthPx + "x" + heightPx);
+    }
+    if (totalWidthPx % n != 0) {
+      throw new IllegalArgumentException(
+          "image width "
+              + totalWidthPx
+              + " px is not a multiple of the scene's "
+              + n
+              + " views side by side (each view is width / "
+              + n
+              + " px wide)");
+    }
+    return withCamera(camera.withSize(totalWidthPx / n, heightPx));
   }
 
   /** A copy with another marker. */
@@ -132,7 +243,8 @@ public record Scene(
         defaultLinkColor,
         linkColors,
         m,
-        initialPositions);
+        initialPositions,
+        extraViews);
   }
 
   /**

@@ -16,7 +16,14 @@ import org.latentmpc.robot.Vec3;
 class CameraRendererTest {
   private static final Path REACHER_SCENE = Path.of("../sim-configs/scenes/reacher2.yaml");
   private static final Path ARM7_SCENE = Path.of("../sim-configs/scenes/arm7.yaml");
+  private static final Path TWO_VIEW_SCENE = Path.of("../sim-configs/scenes/arm7_two_views.yaml");
   private static final double AREA_TOL = 0.04;
+
+  /**
+   * Bytes a render may allocate on average: far below one array of the image (a thread's allocation
+   * counter also sees stray JIT or TLAB bookkeeping).
+   */
+  private static final double MAX_BYTES_PER_RENDER = 16;
 
   private static int[] pixel(CameraRenderer r, double[] world) {
     double[] uv = new double[2];
@@ -238,5 +245,175 @@ class CameraRendererTest {
     q[0] += 0.5;
     r.render(q, b);
     assertNotEquals(java.util.Arrays.hashCode(a), java.util.Arrays.hashCode(b));
+  }
+
+  /** Renders each view of {@code scene} alone and puts them side by side. */
+  private static byte[] sideBySide(RobotModel m, Scene scene, double[] q, double[] marker) {
+    int w = scene.camera().widthPx();
+    int h = scene.camera().heightPx();
+    int total = scene.imageWidthPx();
+    byte[] out = new byte[3 * total * h];
+    byte[] tile = new byte[3 * w * h];
+    Scene single = scene.withExtraViews(java.util.List.of());
+    for (int i = 0; i < scene.viewCount(); i++) {
+      CameraRenderer r = CameraRenderer.create(m, single.withCamera(scene.views().get(i)));
+      r.setTargetMarker(marker[0], marker[1], marker[2]);
+      r.render(q, tile);
+      for (int v = 0; v < h; v++) {
+        System.arraycopy(tile, 3 * w * v, out, 3 * (total * v + w * i), 3 * w);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void tiledImageIsTheSingleViewRendersSideBySide() throws Exception {
+    Scene scene = Scene.load(TWO_VIEW_SCENE);
+    RobotModel m = RobotModel.fromUrdf(scene.robotFile());
+    CameraRenderer r = CameraRenderer.create(m, scene);
+    assertEquals(128, r.width());
+    assertEquals(64, r.height());
+    byte[] img = new byte[3 * 128 * 64];
+    Random rnd = new Random(5);
+    double[] q = scene.initialPositions(m);
+    for (int trial = 0; trial < 5; trial++) {
+      double[] marker = {rnd.nextDouble() - 0.5, rnd.nextDouble() - 0.5, rnd.nextDouble()};
+      r.setTargetMarker(marker[0], marker[1], marker[2]);
+      r.render(q, img);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          sideBySide(m, scene, q, marker), img, "trial " + trial);
+      for (int i = 0; i < 7; i++) {
+        var l = m.movingJoint(i).limits();
+        q[i] = l.lower() + rnd.nextDouble() * (l.upper() - l.lower());
+      }
+    }
+    // The two views differ (the second camera is elsewhere).
+    byte[] left = new byte[3 * 64 * 64];
+    byte[] right = new byte[3 * 64 * 64];
+    for (int v = 0; v < 64; v++) {
+      System.arraycopy(img, 3 * 128 * v, left, 3 * 64 * v, 3 * 64);
+      System.arraycopy(img, 3 * 128 * v + 3 * 64, right, 3 * 64 * v, 3 * 64);
+    }
+    assertNotEquals(java.util.Arrays.hashCode(left), java.util.Arrays.hashCode(right));
+    assertThrows(
+        IllegalArgumentException.class, () -> r.render(new double[7], new byte[3 * 64 * 64]));
+  }
+
+  @Test
+  void tiledIntrinsicsAreViewZerosAndHitAtAddressesTheWholeImage() throws Exception {
+    Scene scene = Scene.load(TWO_VIEW_SCENE);
+    RobotModel m = RobotModel.fromUrdf(scene.robotFile());
+    CameraRenderer tiled = CameraRenderer.create(m, scene);
+    Scene single = scene.withExtraViews(java.util.List.of());
+    CameraRenderer view0 = CameraRenderer.create(m, single);
+    CameraRenderer view1 = CameraRenderer.create(m, single.withCamera(scene.extraViews().get(0)));
+    assertEquals(view0.focalLengthPx(), tiled.focalLengthPx());
+    assertEquals(31.5, tiled.principalPointXPx(), "view 0's principal point, not the image's");
+    assertEquals(31.5, tiled.principalPointYPx());
+    double[] a = new double[2];
+    double[] b = new double[2];
+    assertTrue(tiled.project(0.3, 0.2, 0.5, a));
+    assertTrue(view0.project(0.3, 0.2, 0.5, b));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(b, a, 0.0);
+
+    double[] q = scene.initialPositions(m);
+    tiled.setTargetMarkerVisible(false);
+    view0.setTargetMarkerVisible(false);
+    view1.setTargetMarkerVisible(false);
+    tiled.render(q, new byte[3 * 128 * 64]);
+    view0.render(q, new byte[3 * 64 * 64]);
+    view1.render(q, new byte[3 * 64 * 64]);
+    int robotInRight = 0;
+    for (int v = 0; v < 64; v++) {
+      for (int u = 0; u < 64; u++) {
+        assertEquals(view0.hitAt(u, v), tiled.hitAt(u, v));
+        assertEquals(view1.hitAt(u, v), tiled.hitAt(64 + u, v));
+        if (tiled.hitAt(64 + u, v) >= 0) {
+          robotInRight++;
+        }
+      }
+    }
+    assertTrue(robotInRight > 20, "the arm appears in the right tile: " + robotInRight);
+    // The hand, projected by the second view, is hit in the right tile at u + 64.
+    Kinematics k = m.newKinematics();
+    k.update(q);
+    double[] p = new double[3];
+    k.pointPosition(m.linkIndex("arm7_link4"), 0, 0, 0, p);
+    assertTrue(view1.project(p[0], p[1], p[2], b));
+    int u1 = (int) Math.round(b[0]);
+    int v1 = (int) Math.round(b[1]);
+    assertTrue(tiled.hitAt(64 + u1, v1) >= 0, "arm at its projection in the right tile");
+    assertThrows(IndexOutOfBoundsException.class, () -> tiled.hitAt(128, 0));
+
+    // The marker is drawn in both views; moving the pose moves view 0 only.
+    tiled.setTargetMarker(p[0], p[1], p[2] + 0.3);
+    tiled.setTargetMarkerVisible(true);
+    tiled.render(q, new byte[3 * 128 * 64]);
+    assertTrue(tiled.project(p[0], p[1], p[2] + 0.3, a));
+    assertTrue(view1.project(p[0], p[1], p[2] + 0.3, b));
+    assertEquals(
+        CameraRenderer.HIT_MARKER, tiled.hitAt((int) Math.round(a[0]), (int) Math.round(a[1])));
+    assertEquals(
+        CameraRenderer.HIT_MARKER,
+        tiled.hitAt(64 + (int) Math.round(b[0]), (int) Math.round(b[1])));
+    assertThrows(IllegalArgumentException.class, () -> tiled.setTargetMarker(Double.NaN, 0, 0));
+    double[] where = new double[3];
+    tiled.getTargetMarker(where);
+    assertEquals(p[2] + 0.3, where[2]);
+  }
+
+  @Test
+  void tiledRenderAllocatesNothing() throws Exception {
+    Scene scene = Scene.load(TWO_VIEW_SCENE);
+    RobotModel m = RobotModel.fromUrdf(scene.robotFile());
+    CameraRenderer r = CameraRenderer.create(m, scene);
+    byte[] img = new byte[3 * r.width() * r.height()];
+    double[] q = scene.initialPositions(m);
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long tid = Thread.currentThread().getId();
+    int frames = 200;
+    for (int i = 0; i < frames; i++) {
+      q[0] = 0.3 * Math.sin(i * 0.01);
+      r.render(q, img);
+    }
+    long bytes0 = mx.getThreadAllocatedBytes(tid);
+    for (int i = 0; i < frames; i++) {
+      q[0] = 0.3 * Math.sin(i * 0.01);
+      r.render(q, img);
+    }
+    long bytes1 = mx.getThreadAllocatedBytes(tid);
+    double perFrame = (double) (bytes1 - bytes0) / frames;
+    assertTrue(perFrame < MAX_BYTES_PER_RENDER, perFrame + " bytes allocated per render");
+  }
+
+  @Test
+  void twoViewSceneKeepsTheReachableWorkspaceInBothViews() throws Exception {
+    Scene scene = Scene.load(TWO_VIEW_SCENE);
+    RobotModel m = RobotModel.fromUrdf(scene.robotFile());
+    Scene single = scene.withExtraViews(java.util.List.of());
+    Kinematics k = m.newKinematics();
+    int hand = m.linkIndex("arm7_hand");
+    Random rnd = new Random(13);
+    double[] q = new double[7];
+    double[] p = new double[3];
+    double[] uv = new double[2];
+    for (Scene.Camera view : scene.views()) {
+      CameraRenderer r = CameraRenderer.create(m, single.withCamera(view));
+      for (int trial = 0; trial < 300; trial++) {
+        for (int i = 0; i < 7; i++) {
+          var l = m.movingJoint(i).limits();
+          q[i] = l.lower() + rnd.nextDouble() * (l.upper() - l.lower());
+        }
+        k.update(q);
+        k.pointPosition(hand, 0, 0, 0.0325, p);
+        if (p[2] < 0.05) {
+          continue; // below the floor: not a pose the arm can take
+        }
+        assertTrue(r.project(p[0], p[1], p[2], uv));
+        String where = "hand at " + java.util.Arrays.toString(p) + " seen by " + view.positionM();
+        assertTrue(uv[0] >= 0 && uv[0] <= 63 && uv[1] >= 0 && uv[1] <= 63, where);
+      }
+    }
   }
 }

@@ -196,4 +196,29 @@ class SimCommandTest {
     assertEquals(1, run("render", "--robot", ARM7, "--q", "1,2", "--out", png.toString()));
     assertTrue(err.toString().contains("--q has 2 values, expected 7"), err.toString());
   }
+
+  @Test
+  void renderOfATwoViewSceneIsBothViewsSideBySide() throws Exception {
+    Path scene = Path.of("../sim-configs/scenes/arm7_two_views.yaml");
+    Path png = tmp.resolve("two.png");
+    assertEquals(
+        0, run("render", "--scene", scene.toString(), "--out", png.toString()), err.toString());
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertEquals(128, img.getWidth());
+    assertEquals(64, img.getHeight());
+    assertTrue(out.toString().contains("128x64"), out.toString());
+
+    // --width sizes the whole image: 64 = two views of 32.
+    Path small = tmp.resolve("small.png");
+    assertEquals(
+        0,
+        run("render", "--scene", scene.toString(), "--width", "64", "--out", small.toString()),
+        err.toString());
+    assertEquals(64, ImageIO.read(small.toFile()).getWidth());
+
+    assertEquals(
+        1, run("render", "--scene", scene.toString(), "--width", "65", "--out", small.toString()));
+    assertTrue(err.toString().contains("--width"), err.toString());
+    assertTrue(err.toString().contains("not a multiple of the scene's 2 views"), err.toString());
+  }
 }

@@ -3,6 +3,7 @@ package org.latentmpc.sim.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ public final class SceneParser {
           "default_link_color",
           "link_colors",
           "target_marker",
-          "initial_positions");
+          "initial_positions",
+          "extra_views");
 
   private static final List<String> CAMERA_KEYS =
       List.of("position", "look_at", "up", "fov_deg", "width", "height");
+  private static final List<String> VIEW_KEYS = List.of("position", "look_at", "up", "fov_deg");
   private static final List<String> FLOOR_KEYS = List.of("height", "color");
   private static final List<String> MARKER_KEYS = List.of("position", "radius", "color", "visible");
   private static final int MAX_IMAGE_PX = 4096;
@@ -95,18 +98,50 @@ public final class SceneParser {
       }
       int w = integer(c, "camera.width", "width", camera.widthPx());
       int h = integer(c, "camera.height", "height", camera.heightPx());
-      double[] f = {look.x() - pos.x(), look.y() - pos.y(), look.z() - pos.z()};
-      double fn = Math.sqrt(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]);
-      if (fn < 1e-9) {
-        throw error("camera.look_at", "must differ from camera.position");
-      }
-      double cx = f[1] * up.z() - f[2] * up.y();
-      double cy = f[2] * up.x() - f[0] * up.z();
-      double cz = f[0] * up.y() - f[1] * up.x();
-      if (Math.sqrt(cx * cx + cy * cy + cz * cz) < 1e-6 * fn * Math.max(up.norm(), 1e-300)) {
-        throw error("camera.up", "is parallel to the viewing direction (position -> look_at)");
-      }
+      checkPose("camera", pos, look, up);
       camera = new Scene.Camera(pos, look, up, fov, w, h);
+    }
+    List<Scene.Camera> extraViews = new ArrayList<>();
+    if (top.containsKey("extra_views") && top.get("extra_views") != null) {
+      Object ev = top.get("extra_views");
+      if (!(ev instanceof List<?> list)) {
+        throw error(
+            "extra_views",
+            "expected a list of views (lines starting with '- position: ...'), got "
+                + describe(ev));
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String field = "extra_views[" + i + "]";
+        Object item = list.get(i);
+        if (item instanceof Map<?, ?> im && (im.containsKey("width") || im.containsKey("height"))) {
+          throw error(
+              field,
+              "width/height are not allowed: every view has the camera's pixel size"
+                  + " (camera.width, camera.height)");
+        }
+        Map<String, Object> v = map(item, field, VIEW_KEYS);
+        Vec3 pos = vec(v, field + ".position", "position", null);
+        Vec3 look = vec(v, field + ".look_at", "look_at", null);
+        Vec3 up = vec(v, field + ".up", "up", camera.up());
+        double fov = number(v, field + ".fov_deg", "fov_deg", camera.fovYDeg());
+        if (!(fov > 0 && fov < 180)) {
+          throw error(field + ".fov_deg", "must be in (0, 180) degrees, got " + fov);
+        }
+        checkPose(field, pos, look, up);
+        extraViews.add(new Scene.Camera(pos, look, up, fov, camera.widthPx(), camera.heightPx()));
+      }
+      long total = (long) (1 + extraViews.size()) * camera.widthPx();
+      if (total > MAX_IMAGE_PX) {
+        throw error(
+            "extra_views",
+            (1 + extraViews.size())
+                + " views of "
+                + camera.widthPx()
+                + " px side by side make a "
+                + total
+                + " px wide image, more than "
+                + MAX_IMAGE_PX);
+      }
     }
     Scene.Rgb background = color(top, "background", "background", d.background());
     Scene.Floor floor = null;
@@ -170,7 +205,23 @@ public final class SceneParser {
         defaultColor,
         linkColors,
         marker,
-        initial);
+        initial,
+        extraViews);
+  }
+
+  /** Rejects a pose whose look-at point is its position or whose up is along the view. */
+  private void checkPose(String field, Vec3 pos, Vec3 look, Vec3 up) throws SceneException {
+    double[] f = {look.x() - pos.x(), look.y() - pos.y(), look.z() - pos.z()};
+    double fn = Math.sqrt(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]);
+    if (fn < 1e-9) {
+      throw error(field + ".look_at", "must differ from " + field + ".position");
+    }
+    double cx = f[1] * up.z() - f[2] * up.y();
+    double cy = f[2] * up.x() - f[0] * up.z();
+    double cz = f[0] * up.y() - f[1] * up.x();
+    if (Math.sqrt(cx * cx + cy * cy + cz * cz) < 1e-6 * fn * Math.max(up.norm(), 1e-300)) {
+      throw error(field + ".up", "is parallel to the viewing direction (position -> look_at)");
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -44,6 +44,10 @@ import picocli.CommandLine.Option;
  * missing or mismatched model, bad numbers) is reported in one line with exit code 2 before
  * anything runs.
  *
+ * <p>The images come from the robot's scene ({@code sim-configs/scenes/ROBOT.yaml}, or {@code
+ * --scene}), sized to the model's input: for a scene with several views, the whole image of all
+ * views side by side. A model whose image shape does not fit the scene is rejected.
+ *
  * <p>The planner's time budget runs on the simulation clock by default, which does not advance
  * during a plan: every plan runs all its iterations, and the evaluation is deterministic for a
  * seed. Plan wall time is measured around each plan call and reported as p50/p95; {@code
@@ -162,6 +166,15 @@ public final class EvalCommand implements Callable<Integer> {
       description = "the sim-configs directory (default: <latent-mpc home>/sim-configs)")
   Path configs;
 
+  @Option(
+      names = "--scene",
+      paramLabel = "FILE.yaml",
+      description =
+          "the scene the model was trained on (camera(s), colours), e.g."
+              + " sim-configs/scenes/arm7_two_views.yaml for a 128x64 two-view model; it must name"
+              + " the robot's URDF (default: <configs>/scenes/<robot>.yaml)")
+  Path scene;
+
   private final PrintStream stdout;
   private final PrintStream stderr;
 
@@ -233,7 +246,7 @@ public final class EvalCommand implements Callable<Integer> {
     checkOutputFile(json, "--json");
     checkOutputFile(trace, "--trace");
     Path dir = configs != null ? configs : defaultConfigs();
-    CollectRobot r = CollectRobot.load(robot, dir);
+    CollectRobot r = CollectRobot.load(robot, dir, scene);
     RobotModel arm7 = "arm7".equals(robot) ? r.model() : loadArm7(dir);
     String plannerName;
     Path plannerFile;
@@ -284,12 +297,57 @@ public final class EvalCommand implements Callable<Integer> {
               + " has "
               + r.model().jointNames());
     }
+    checkImageFitsScene(
+        meta.config().imageWidth(), meta.config().imageHeight(), r.scene(), modelDir.toString());
     int maxSteps = steps != null ? steps : defaultSteps(robot);
     int refEpisodes = oracleEpisodes != null ? Math.min(oracleEpisodes, episodes) : episodes;
     LatentRoadmap roadmap =
         noRoadmap ? null : LatentRoadmap.loadFor(modelDir, meta.config().latentDim());
     WorldModel model = WorldModels.load(modelDir);
     return new Setup(r, pc, plannerName, maxSteps, refs, refEpisodes, arm7, roadmap, model);
+  }
+
+  /**
+   * Checks that a model taking {@code widthPx x heightPx} images can be fed {@code scene}'s image
+   * at that size: the width divides among the scene's views and the image has the scene's shape
+   * (width to height), so every view keeps its own. A model trained on another scene (e.g. one
+   * 64x64 view against a two-view scene) fails here instead of seeing distorted views.
+   */
+  static void checkImageFitsScene(int widthPx, int heightPx, Scene scene, String model) {
+    String views =
+        scene.viewCount()
+            + (scene.viewCount() == 1 ? " view" : " views side by side")
+            + ", "
+            + scene.imageWidthPx()
+            + "x"
+            + scene.imageHeightPx();
+    try {
+      scene.withImageSize(widthPx, heightPx);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--model "
+              + model
+              + " takes "
+              + widthPx
+              + "x"
+              + heightPx
+              + " images: "
+              + e.getMessage()
+              + " (give the model's scene with --scene)");
+    }
+    if ((long) widthPx * scene.imageHeightPx() != (long) heightPx * scene.imageWidthPx()) {
+      throw new IllegalArgumentException(
+          "--model "
+              + model
+              + " takes "
+              + widthPx
+              + "x"
+              + heightPx
+              + " images, but the scene renders "
+              + views
+              + ": another shape, so the model was trained on another scene (give the model's"
+              + " scene with --scene)");
+    }
   }
 
   private static void checkOutputFile(Path file, String option) {
@@ -380,8 +438,7 @@ public final class EvalCommand implements Callable<Integer> {
     ClosedLoopEvaluator.Progress progress = this::progress;
     List<MethodResult> results = new ArrayList<>();
 
-    Scene sized =
-        scene.withCamera(scene.camera().withSize(model.imageWidth(), model.imageHeight()));
+    Scene sized = scene.withImageSize(model.imageWidth(), model.imageHeight());
     ModelPolicy modelPolicy = new ModelPolicy(model, CameraRenderer.create(robotModel, sized), dof);
     Planner modelPlanner = s.planner.create(LatentDynamics.of(model), limits, clock);
     modelPolicy.setPlanner(

@@ -249,7 +249,9 @@ class EvalCommandTest {
             "--goal-radius",
             "0.5",
             "--wall-budget",
-            "--full-episodes");
+            "--full-episodes",
+            "--scene",
+            CONFIGS.resolve("scenes").resolve("reacher2.yaml").toString());
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("model ")), r.out());
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("oracle ")), r.out());
@@ -424,6 +426,65 @@ class EvalCommandTest {
         "1",
         "--oracle-dt",
         "0.003");
+  }
+
+  @Test
+  void aSceneMustBeTheRobotsAndFitTheModelsImages() throws Exception {
+    String m = model.toString();
+    Path twoViews = dir.resolve("reacher2_two_views.yaml");
+    Files.writeString(
+        twoViews,
+        "robot: "
+            + CONFIGS.resolve("robots/reacher2.urdf").toAbsolutePath()
+            + "\ncamera: {position: [0, 0, 0.8], look_at: [0, 0, 0], up: [0, 1, 0]}\n"
+            + "extra_views: [{position: [0.8, 0, 0.4], look_at: [0, 0, 0], up: [0, 0, 1]}]\n");
+    assertBad(
+        "takes 32x32 images, but the scene renders 2 views side by side, 128x64: another shape",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--scene",
+        twoViews.toString());
+    assertBad(
+        "is a scene for robot 'arm7'",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--scene",
+        CONFIGS.resolve("scenes/arm7_two_views.yaml").toString());
+    assertBad(
+        "--scene: scene file",
+        "--robot",
+        "reacher2",
+        "--model",
+        m,
+        "--episodes",
+        "1",
+        "--scene",
+        dir.resolve("nothing.yaml").toString());
+
+    org.latentmpc.sim.Scene two =
+        org.latentmpc.sim.Scene.load(CONFIGS.resolve("scenes/arm7_two_views.yaml"));
+    EvalCommand.checkImageFitsScene(128, 64, two, "m");
+    EvalCommand.checkImageFitsScene(256, 128, two, "m");
+    String e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> EvalCommand.checkImageFitsScene(64, 64, two, "m"))
+            .getMessage();
+    assertTrue(e.contains("another shape") && e.contains("--scene"), e);
+    e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> EvalCommand.checkImageFitsScene(129, 64, two, "m"))
+            .getMessage();
+    assertTrue(e.contains("not a multiple of the scene's 2 views"), e);
   }
 
   private static void assertBad(String message, String... args) {

@@ -270,11 +270,16 @@ public final class SimCommand implements Runnable {
     }
   }
 
-  /** {@code sim render}: one camera image of the robot at a configuration, as PNG. */
+  /**
+   * {@code sim render}: one camera image of the robot at a configuration, as PNG; with a multi-view
+   * scene, all views side by side (view 0 on the left), as the simulator publishes it.
+   */
   @Command(
       name = "render",
       mixinStandardHelpOptions = true,
-      description = "Render the robot at a configuration to a PNG image.")
+      description =
+          "Render the robot at a configuration to a PNG image (a scene with extra_views: all"
+              + " views side by side, the camera's on the left).")
   static final class Render implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -296,13 +301,18 @@ public final class SimCommand implements Runnable {
         description = "Joint positions (default: the scene's initial positions).")
     String q;
 
-    @Option(names = "--width", paramLabel = "PX", description = "Image width (default: scene, 64).")
+    @Option(
+        names = "--width",
+        paramLabel = "PX",
+        description =
+            "Width of the whole image, all the scene's views side by side (default: the scene's,"
+                + " 64 per view); must be a multiple of the number of views.")
     Integer width;
 
     @Option(
         names = "--height",
         paramLabel = "PX",
-        description = "Image height (default: scene, 64).")
+        description = "Image height (default: the scene's, 64).")
     Integer height;
 
     @Option(
@@ -343,12 +353,16 @@ public final class SimCommand implements Runnable {
           throw new UserError(e.getMessage());
         }
       }
-      int w = width != null ? width : scene.camera().widthPx();
-      int h = height != null ? height : scene.camera().heightPx();
+      int w = width != null ? width : scene.imageWidthPx();
+      int h = height != null ? height : scene.imageHeightPx();
       if (w < 1 || h < 1 || w > 4096 || h > 4096) {
         throw new UserError("image size must be 1..4096 pixels, got " + w + "x" + h);
       }
-      scene = scene.withCamera(scene.camera().withSize(w, h));
+      try {
+        scene = scene.withImageSize(w, h);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--width: " + e.getMessage());
+      }
       if (scenePath == null) {
         scene = AutoFraming.frame(model, joints, scene);
       }

@@ -47,6 +47,14 @@ import org.latentmpc.sim.WorldOptions;
  * drops the oldest, so send commands closed-loop (each after the previous state) or in bursts of
  * fewer than 256.
  *
+ * <p>Camera: {@code /camera/image_raw} is the scene's whole image; for a scene with {@code
+ * extra_views} that is all views side by side, view 0 (the scene's {@code camera}) on the left (see
+ * {@link CameraRenderer}). {@code /camera/camera_info} then keeps {@code width}/{@code height}
+ * equal to the published image's (as ROS consumers check), while K and P describe view 0 only: they
+ * are exact for pixels of the left tile (which starts at u = 0) and say nothing about the other
+ * tiles, which a single pinhole cannot describe. Use such an image as a learned observation, not
+ * for geometric vision (rectification, stereo) across tiles.
+ *
  * <p>{@code /sim/reset} returns to the scene's initial configuration at rest with a zero effort
  * command; sim time is not rewound. {@code /clock} is published after every physics step.
  *
@@ -668,6 +676,10 @@ public final class SimNode implements SimNodes.SimNodeMain {
       }
     }
 
+    /**
+     * Size of the published (possibly tiled) image; K and P of view 0 (the left tile), see the
+     * class comment.
+     */
     private void fillCameraInfo(CameraInfo cameraInfo) {
       double f = camera.focalLengthPx();
       double cx = camera.principalPointXPx();

@@ -22,6 +22,8 @@ final class SimHarness {
 
   static final Path REACHER_SCENE = Path.of("../sim-configs/scenes/reacher2.yaml").toAbsolutePath();
   static final Path ARM7_SCENE = Path.of("../sim-configs/scenes/arm7.yaml").toAbsolutePath();
+  static final Path ARM7_TWO_VIEWS_SCENE =
+      Path.of("../sim-configs/scenes/arm7_two_views.yaml").toAbsolutePath();
 
   private SimHarness() {}
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentmpc.sim.internal.node.SimHarness.ARM7_SCENE;
+import static org.latentmpc.sim.internal.node.SimHarness.ARM7_TWO_VIEWS_SCENE;
 import static org.latentmpc.sim.internal.node.SimHarness.REACHER_SCENE;
 import static org.latentmpc.sim.internal.node.SimHarness.TIMEOUT_MS;
 import static org.latentmpc.sim.internal.node.SimHarness.array;
@@ -419,6 +420,42 @@ class SimNodeTest {
     assertTrue(
         (second.getData()[offset + 1] & 0xff) > (second.getData()[offset] & 0xff),
         "green marker at its projection");
+  }
+
+  @Test
+  void twoViewScenePublishesTheTiledImageAndViewZerosIntrinsics() throws Exception {
+    sim("scene", ARM7_TWO_VIEWS_SCENE.toString(), "mode", "lockstep", "camera_rate", 1000.0);
+    BlockingQueue<Image> images = subscribe(test, "/camera/image_raw", Image.TYPE);
+    BlockingQueue<CameraInfo> infos = subscribe(test, "/camera/camera_info", CameraInfo.TYPE);
+    BlockingQueue<JointState> states = subscribe(test, "/joint_states", JointState.TYPE);
+    Publisher<Float64MultiArray> commands =
+        connectedPublisher("/sim/effort_command", Float64MultiArray.TYPE);
+    poll(states, "latched initial state");
+
+    Scene scene = Scene.load(ARM7_TWO_VIEWS_SCENE);
+    RobotModel model = RobotModel.fromUrdf(scene.robotFile());
+    CameraRenderer local = CameraRenderer.create(model, scene);
+    Scene.Marker marker = scene.marker();
+    local.setTargetMarker(marker.positionM().x(), marker.positionM().y(), marker.positionM().z());
+    local.setTargetMarkerVisible(marker.visible());
+
+    commands.publish(array(0, 0, 0, 0, 0, 0, 0));
+    Image frame = poll(images, "first frame");
+    CameraInfo info = poll(infos, "first camera_info");
+    JointState state = poll(states, "state of the first frame");
+    assertEquals(frame.getHeader().getStamp(), state.getHeader().getStamp());
+    assertEquals(128, frame.getWidth(), "two 64x64 views side by side");
+    assertEquals(64, frame.getHeight());
+    assertEquals(3 * 128, frame.getStep());
+    byte[] expected = new byte[3 * 128 * 64];
+    local.render(state.getPosition(), expected);
+    assertArrayEquals(expected, frame.getData(), "both views at the published state");
+    // camera_info: the published image's size, view 0's pinhole.
+    assertEquals(128, info.getWidth());
+    assertEquals(64, info.getHeight());
+    assertEquals(local.focalLengthPx(), info.getK()[0], 0.0);
+    assertEquals(31.5, info.getK()[2], 0.0);
+    assertEquals(31.5, info.getK()[5], 0.0);
   }
 
   /** World point in the camera's optical frame (x right, y down, z forward). */

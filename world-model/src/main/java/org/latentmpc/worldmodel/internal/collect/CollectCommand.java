@@ -68,9 +68,19 @@ public final class CollectCommand implements Callable<Integer> {
   double marginRad;
 
   @Option(
+      names = "--scene",
+      paramLabel = "FILE.yaml",
+      description =
+          "the scene (camera(s), colours) to record, e.g. sim-configs/scenes/arm7_two_views.yaml;"
+              + " it must name the robot's URDF (default: <configs>/scenes/<robot>.yaml)")
+  Path scene;
+
+  @Option(
       names = "--image-size",
-      defaultValue = "64x64",
-      description = "camera image WIDTHxHEIGHT (default: 64x64)")
+      description =
+          "the whole image WIDTHxHEIGHT, all the scene's views side by side, so WIDTH must be a"
+              + " multiple of their number (default: the scene's, e.g. 64x64 for one view, 128x64"
+              + " for two)")
   String imageSize;
 
   @Option(
@@ -87,7 +97,7 @@ public final class CollectCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "unknown --policy '" + policy + "' (expected: random-smooth)");
     }
-    int[] size = parseSize(imageSize);
+    int[] size = imageSize != null ? parseSize(imageSize) : null;
     Path dir = configs != null ? configs : defaultConfigs();
     Path parent = out.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent)) {
@@ -96,7 +106,10 @@ public final class CollectCommand implements Callable<Integer> {
     if (Files.isDirectory(out)) {
       throw new IllegalArgumentException("--out: " + out + " is a directory");
     }
-    CollectRobot r = CollectRobot.load(robot, dir);
+    CollectRobot r = CollectRobot.load(robot, dir, scene);
+    if (size == null) {
+      size = new int[] {r.scene().imageWidthPx(), r.scene().imageHeightPx()};
+    }
     DataCollector.Options options =
         new DataCollector.Options(
             episodes,

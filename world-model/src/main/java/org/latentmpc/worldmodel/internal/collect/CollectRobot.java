@@ -39,22 +39,56 @@ public record CollectRobot(
    * @throws IOException if a file cannot be read
    */
   public static CollectRobot load(String name, Path configsDir) throws IOException {
+    return load(name, configsDir, null);
+  }
+
+  /**
+   * Loads {@code name} from {@code configsDir} as {@link #load(String, Path)} does, but with the
+   * scene {@code sceneFile} (e.g. {@code scenes/arm7_two_views.yaml}) instead of {@code
+   * scenes/NAME.yaml} when it is not null. That scene must name this robot's URDF (key {@code
+   * robot}).
+   *
+   * @throws IllegalArgumentException for an unknown robot, a missing or bad file, or a scene that
+   *     names no robot or another robot (messages name {@code --scene})
+   * @throws IOException if a file cannot be read
+   */
+  public static CollectRobot load(String name, Path configsDir, Path sceneFile) throws IOException {
     if (!"reacher2".equals(name) && !"arm7".equals(name)) {
       throw new IllegalArgumentException(
           "unknown robot '" + name + "' (expected one of: reacher2, arm7)");
     }
-    Path sceneFile = configsDir.resolve("scenes").resolve(name + ".yaml");
-    if (!Files.isRegularFile(sceneFile)) {
-      throw new IllegalArgumentException(
-          "scene file " + sceneFile + " not found (set --configs to the sim-configs directory)");
+    if (sceneFile != null && !Files.isRegularFile(sceneFile)) {
+      throw new IllegalArgumentException("--scene: scene file " + sceneFile + " not found");
+    }
+    if (sceneFile == null) {
+      sceneFile = configsDir.resolve("scenes").resolve(name + ".yaml");
+      if (!Files.isRegularFile(sceneFile)) {
+        throw new IllegalArgumentException(
+            "scene file " + sceneFile + " not found (set --configs to the sim-configs directory)");
+      }
     }
     Scene scene;
     RobotModel model;
     try {
       scene = Scene.load(sceneFile);
+      if (scene.robotFile() == null) {
+        throw new IllegalArgumentException(
+            "--scene: " + sceneFile + " names no robot (key 'robot': the URDF of " + name + ")");
+      }
       model = RobotModel.fromUrdf(scene.robotFile());
     } catch (SceneException | UrdfException e) {
       throw new IllegalArgumentException(sceneFile + ": " + e.getMessage(), e);
+    }
+    if (!name.equals(model.name())) {
+      throw new IllegalArgumentException(
+          "--scene: "
+              + sceneFile
+              + " is a scene for robot '"
+              + model.name()
+              + "' ("
+              + scene.robotFile()
+              + "), not for "
+              + name);
     }
     if ("arm7".equals(name)) {
       Path file = configsDir.resolve("controllers").resolve("arm7_sim.yaml");

@@ -35,6 +35,9 @@ import org.latentmpc.worldmodel.BagTopics;
  * {@code t_k}; the controller then tracks the target until {@code t_(k+1)}. Every stamp is sim time
  * (the simulator's clock is never rewound, so time is continuous across episodes). Deterministic:
  * the same options give the same messages.
+ *
+ * <p>The image is the scene's whole image: for a scene with {@code extra_views}, all views side by
+ * side (view 0 on the left), {@link Options#imageWidthPx()} wide in total.
  */
 public final class DataCollector {
   /** The topic of the effective joint-position deltas (std_msgs/Float64MultiArray). */
@@ -52,8 +55,9 @@ public final class DataCollector {
    * @param limitMarginRad targets and start configurations stay this far inside the limits (rad)
    * @param episodeGapS sim time the controller holds the start configuration before an episode (s),
    *     >= 1 so episodes are at least one second apart
-   * @param imageWidthPx camera width (pixels)
-   * @param imageHeightPx camera height (pixels)
+   * @param imageWidthPx width of the whole recorded image (pixels): all the scene's views side by
+   *     side, so a multiple of their number ({@link Scene#withImageSize})
+   * @param imageHeightPx image height (pixels)
    */
   public record Options(
       int episodes,
@@ -97,11 +101,21 @@ public final class DataCollector {
     }
 
     /**
-     * Defaults for {@code robot}: 10 Hz, its default bound, smoothness 0.8, 0.1 rad, 1 s, 64x64.
+     * Defaults for {@code robot}: 10 Hz, its default bound, smoothness 0.8, 0.1 rad, 1 s, the
+     * scene's image size (64x64 per view).
      */
     public static Options defaults(CollectRobot robot, int episodes, int steps, long seed) {
       return new Options(
-          episodes, steps, seed, 10, robot.defaultMaxDeltaRad(), 0.8, 0.1, 1.0, 64, 64);
+          episodes,
+          steps,
+          seed,
+          10,
+          robot.defaultMaxDeltaRad(),
+          0.8,
+          0.1,
+          1.0,
+          robot.scene().imageWidthPx(),
+          robot.scene().imageHeightPx());
     }
   }
 
@@ -139,6 +153,7 @@ public final class DataCollector {
 
   private final CollectRobot robot;
   private final Options options;
+  private final Scene scene;
   private final int dof;
   private final double[] lowerRad;
   private final double[] upperRad;
@@ -149,11 +164,16 @@ public final class DataCollector {
   /**
    * @throws IllegalArgumentException if the limits leave no room inside the margin, or the action
    *     period is not a whole number of controller periods, or the controller period not a whole
-   *     number of simulator steps
+   *     number of simulator steps, or the image width is not a multiple of the scene's views
    */
   public DataCollector(CollectRobot robot, Options options) {
     this.robot = robot;
     this.options = options;
+    try {
+      this.scene = robot.scene().withImageSize(options.imageWidthPx(), options.imageHeightPx());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--image-size: " + e.getMessage(), e);
+    }
     this.dof = robot.controller().dof();
     if (dof != robot.model().dof()) {
       throw new IllegalArgumentException(
@@ -211,11 +231,6 @@ public final class DataCollector {
    */
   public Result collect(Path out, Progress progress) throws IOException {
     long startNanos = System.nanoTime();
-    Scene scene =
-        robot
-            .scene()
-            .withCamera(
-                robot.scene().camera().withSize(options.imageWidthPx(), options.imageHeightPx()));
     CameraRenderer camera = CameraRenderer.create(robot.model(), scene);
     SimWorld world = SimWorld.create(robot.model(), WorldOptions.defaults());
     Random starts = new Random(options.seed());
