@@ -119,6 +119,14 @@ public final class DemoCommand implements Callable<Integer> {
   String plannerConfig;
 
   @Option(
+      names = "--scene",
+      paramLabel = "FILE.yaml",
+      description =
+          "The simulator's scene (camera(s), colours), e.g. sim-configs/scenes/arm7_two_views.yaml"
+              + " for a model trained on two views (default: scenes/<robot>.yaml).")
+  Path scene;
+
+  @Option(
       names = "--goal-tolerance",
       defaultValue = "0.3",
       description =
@@ -173,6 +181,10 @@ public final class DemoCommand implements Callable<Integer> {
       log.println("demo: --mode must be lockstep, fast or realtime, got '" + mode + "'");
       return 2;
     }
+    if (scene != null && !Files.isRegularFile(scene)) {
+      log.println("demo: --scene: no scene file at " + scene);
+      return 2;
+    }
     Path configs = findRoot != null ? findRoot : defaultConfigs();
     Path modelDir = model != null ? model : configs.resolve("models").resolve(robot);
     if (!Checkpoints.exists(modelDir)) {
@@ -192,6 +204,9 @@ public final class DemoCommand implements Callable<Integer> {
             ? configs.resolve("planner").resolve(plannerConfig + ".yaml").toString()
             : Path.of(plannerConfig).toAbsolutePath().toString());
     args.put("goal_tolerance", Double.toString(goalTolerance));
+    if (scene != null) {
+      args.put("scene", scene.toAbsolutePath().toString());
+    }
     LaunchFile launch;
     try {
       launch = new LaunchParser(configs, System::getenv).parse(launchFile, args);

@@ -160,4 +160,24 @@ class DemoSmokeTest {
     assertTrue(text.contains("latent-mpc train"), text);
     assertFalse(Files.exists(dir.resolve("report")), "nothing written");
   }
+
+  @Test
+  void aMissingSceneIsRefusedBeforeAnythingStarts() {
+    DemoCommand demo = new DemoCommand();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    demo.log = new PrintStream(errors, true, StandardCharsets.UTF_8);
+    int exit =
+        new CommandLine(demo)
+            .execute(
+                "--robot",
+                "arm7",
+                "--scene",
+                dir.resolve("no-such-scene.yaml").toString(),
+                "--out",
+                dir.resolve("report-scene").toString());
+    String text = errors.toString(StandardCharsets.UTF_8);
+    assertEquals(2, exit, text);
+    assertTrue(text.contains("demo: --scene: no scene file at"), text);
+    assertFalse(Files.exists(dir.resolve("report-scene")), "nothing written");
+  }
 }
