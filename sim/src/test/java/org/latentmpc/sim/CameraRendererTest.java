@@ -17,6 +17,11 @@ class CameraRendererTest {
   private static final Path REACHER_SCENE = Path.of("../sim-configs/scenes/reacher2.yaml");
   private static final Path ARM7_SCENE = Path.of("../sim-configs/scenes/arm7.yaml");
   private static final Path TWO_VIEW_SCENE = Path.of("../sim-configs/scenes/arm7_two_views.yaml");
+
+  /** The two-view scene with 64x64 views (the file's own size is smaller), as these tests assume. */
+  private static Scene twoViews64() throws Exception {
+    return Scene.load(TWO_VIEW_SCENE).withImageSize(128, 64);
+  }
   private static final double AREA_TOL = 0.04;
 
   /**
@@ -268,7 +273,7 @@ class CameraRendererTest {
 
   @Test
   void tiledImageIsTheSingleViewRendersSideBySide() throws Exception {
-    Scene scene = Scene.load(TWO_VIEW_SCENE);
+    Scene scene = twoViews64();
     RobotModel m = RobotModel.fromUrdf(scene.robotFile());
     CameraRenderer r = CameraRenderer.create(m, scene);
     assertEquals(128, r.width());
@@ -301,7 +306,7 @@ class CameraRendererTest {
 
   @Test
   void tiledIntrinsicsAreViewZerosAndHitAtAddressesTheWholeImage() throws Exception {
-    Scene scene = Scene.load(TWO_VIEW_SCENE);
+    Scene scene = twoViews64();
     RobotModel m = RobotModel.fromUrdf(scene.robotFile());
     CameraRenderer tiled = CameraRenderer.create(m, scene);
     Scene single = scene.withExtraViews(java.util.List.of());
@@ -364,7 +369,7 @@ class CameraRendererTest {
 
   @Test
   void tiledRenderAllocatesNothing() throws Exception {
-    Scene scene = Scene.load(TWO_VIEW_SCENE);
+    Scene scene = twoViews64();
     RobotModel m = RobotModel.fromUrdf(scene.robotFile());
     CameraRenderer r = CameraRenderer.create(m, scene);
     byte[] img = new byte[3 * r.width() * r.height()];
@@ -389,7 +394,7 @@ class CameraRendererTest {
 
   @Test
   void twoViewSceneKeepsTheReachableWorkspaceInBothViews() throws Exception {
-    Scene scene = Scene.load(TWO_VIEW_SCENE);
+    Scene scene = twoViews64();
     RobotModel m = RobotModel.fromUrdf(scene.robotFile());
     Scene single = scene.withExtraViews(java.util.List.of());
     Kinematics k = m.newKinematics();

@@ -123,8 +123,8 @@ class SceneTest {
   void withImageSizeDividesTheWidthAmongTheViews() throws Exception {
     Scene two = Scene.load(Path.of("../sim-configs/scenes/arm7_two_views.yaml"));
     assertEquals(2, two.viewCount());
-    assertEquals(128, two.imageWidthPx());
-    assertEquals(64, two.imageHeightPx());
+    assertEquals(96, two.imageWidthPx());
+    assertEquals(48, two.imageHeightPx());
     Scene big = two.withImageSize(256, 96);
     assertEquals(128, big.camera().widthPx());
     assertEquals(96, big.camera().heightPx());

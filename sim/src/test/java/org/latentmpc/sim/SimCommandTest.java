@@ -204,9 +204,9 @@ class SimCommandTest {
     assertEquals(
         0, run("render", "--scene", scene.toString(), "--out", png.toString()), err.toString());
     BufferedImage img = ImageIO.read(png.toFile());
-    assertEquals(128, img.getWidth());
-    assertEquals(64, img.getHeight());
-    assertTrue(out.toString().contains("128x64"), out.toString());
+    assertEquals(96, img.getWidth());
+    assertEquals(48, img.getHeight());
+    assertTrue(out.toString().contains("96x48"), out.toString());
 
     // --width sizes the whole image: 64 = two views of 32.
     Path small = tmp.resolve("small.png");

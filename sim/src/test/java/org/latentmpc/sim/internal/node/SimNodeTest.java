@@ -444,18 +444,18 @@ class SimNodeTest {
     CameraInfo info = poll(infos, "first camera_info");
     JointState state = poll(states, "state of the first frame");
     assertEquals(frame.getHeader().getStamp(), state.getHeader().getStamp());
-    assertEquals(128, frame.getWidth(), "two 64x64 views side by side");
-    assertEquals(64, frame.getHeight());
-    assertEquals(3 * 128, frame.getStep());
-    byte[] expected = new byte[3 * 128 * 64];
+    assertEquals(96, frame.getWidth(), "two 48x48 views side by side");
+    assertEquals(48, frame.getHeight());
+    assertEquals(3 * 96, frame.getStep());
+    byte[] expected = new byte[3 * 96 * 48];
     local.render(state.getPosition(), expected);
     assertArrayEquals(expected, frame.getData(), "both views at the published state");
     // camera_info: the published image's size, view 0's pinhole.
-    assertEquals(128, info.getWidth());
-    assertEquals(64, info.getHeight());
+    assertEquals(96, info.getWidth());
+    assertEquals(48, info.getHeight());
     assertEquals(local.focalLengthPx(), info.getK()[0], 0.0);
-    assertEquals(31.5, info.getK()[2], 0.0);
-    assertEquals(31.5, info.getK()[5], 0.0);
+    assertEquals(23.5, info.getK()[2], 0.0);
+    assertEquals(23.5, info.getK()[5], 0.0);
   }
 
   /** World point in the camera's optical frame (x right, y down, z forward). */

@@ -111,23 +111,23 @@ class CollectCommandTest {
     Scene scene = Scene.load(TWO_VIEWS);
     RobotModel model = RobotModel.fromUrdf(scene.robotFile());
     CameraRenderer renderer = CameraRenderer.create(model, scene);
-    byte[] expected = new byte[3 * 128 * 64];
+    byte[] expected = new byte[3 * 96 * 48];
     for (int i : new int[] {0, 10, 20}) {
       Image image = images.get(i).decode(Image.TYPE);
-      assertEquals(128, image.getWidth(), "two 64x64 views side by side");
-      assertEquals(64, image.getHeight());
-      assertEquals(3 * 128, image.getStep());
+      assertEquals(96, image.getWidth(), "two 48x48 views side by side");
+      assertEquals(48, image.getHeight());
+      assertEquals(3 * 96, image.getStep());
       renderer.render(states.get(i).decode(JointState.TYPE).getPosition(), expected);
       org.junit.jupiter.api.Assertions.assertArrayEquals(expected, image.getData(), "image " + i);
     }
 
     // The two-view stage-1 config reads this bag and trains (one step of a shrunk network).
-    SequenceDataset data = new BagDatasetReader(BagTopics.DEFAULTS, 128, 64).read(List.of(bag));
+    SequenceDataset data = new BagDatasetReader(BagTopics.DEFAULTS, 96, 48).read(List.of(bag));
     assertEquals(3, data.episodes().size());
     ModelConfig config =
         ModelConfig.load(DataCollectorTest.CONFIGS.resolve("models/arm7-two-views-pretrain.yaml"));
-    assertEquals(128, config.imageWidth());
-    assertEquals(64, config.imageHeight());
+    assertEquals(96, config.imageWidth());
+    assertEquals(48, config.imageHeight());
     ModelConfig small =
         config.with(
             Map.ofEntries(
