@@ -18,10 +18,13 @@ class CameraRendererTest {
   private static final Path ARM7_SCENE = Path.of("../sim-configs/scenes/arm7.yaml");
   private static final Path TWO_VIEW_SCENE = Path.of("../sim-configs/scenes/arm7_two_views.yaml");
 
-  /** The two-view scene with 64x64 views (the file's own size is smaller), as these tests assume. */
+  /**
+   * The two-view scene with 64x64 views (the file's own size is smaller), as these tests assume.
+   */
   private static Scene twoViews64() throws Exception {
     return Scene.load(TWO_VIEW_SCENE).withImageSize(128, 64);
   }
+
   private static final double AREA_TOL = 0.04;
 
   /**
