@@ -25,9 +25,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Parses roslaunch-style XML (launch, arg, param, rosparam, node, remap, group, include) with the
- * substitutions {@code $(arg x)}, {@code $(env X)}, {@code $(optenv X default)} and {@code $(find
- * latent_mpc)} (the sim-configs folder). StAX with DTDs and external entities disabled. Every error
- * is a {@link LaunchException} naming file and line.
+ * substitutions {@code $(arg x)}, {@code $(env X)}, {@code $(optenv X default)}, {@code $(eval
+ * python-expression)} (the whole attribute, see {@link LaunchEval}) and {@code $(find latent_mpc)}
+ * (the sim-configs folder). StAX with DTDs and external entities disabled. Every error is a {@link
+ * LaunchException} naming file and line.
  */
 public final class LaunchParser {
   private static final int MAX_INCLUDE_DEPTH = 32;
@@ -590,6 +591,12 @@ public final class LaunchParser {
 
   private String subst(Element e, String attribute, Scope scope) throws LaunchException {
     String raw = e.attributes().get(attribute);
+    if (raw.startsWith("$(eval ") && raw.endsWith(")")) {
+      // As roslaunch: $(eval ...) spans the whole attribute and is a Python expression.
+      return LaunchEval.evaluate(
+          raw.substring(7, raw.length() - 1),
+          new LaunchEval.Context(e.where(), scope.args(), environment, findRoot));
+    }
     Matcher m = SUBSTITUTION.matcher(raw);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -631,12 +638,17 @@ public final class LaunchParser {
               }
               yield findRoot.toString();
             }
+            case "eval" ->
+                throw new LaunchException(
+                    e.where()
+                        + ": $(eval ...) must be the whole attribute value (as in roslaunch);"
+                        + " join strings inside it instead, e.g. $(eval arg('a') + 'b')");
             default ->
                 throw new LaunchException(
                     e.where()
                         + ": unknown substitution $("
                         + command
-                        + ") (arg, env, optenv, find)");
+                        + ") (arg, env, optenv, find, eval)");
           };
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
