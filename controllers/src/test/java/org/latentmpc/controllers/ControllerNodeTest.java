@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,23 +16,13 @@ import org.junit.jupiter.api.Timeout;
 import org.latentmpc.controllers.msgs.JointTrajectoryControllerState;
 import org.latentmpc.robot.RobotModel;
 import org.latentmpc.ros.ConnectedNode;
-import org.latentmpc.ros.NodeConfiguration;
-import org.latentmpc.ros.NodeMain;
-import org.latentmpc.ros.NodeMainExecutor;
 import org.latentmpc.ros.Publisher;
 import org.latentmpc.ros.ServiceClient;
-import org.latentmpc.ros.internal.master.EmbeddedMaster;
-import org.latentmpc.ros.msgs.sensor_msgs.JointState;
 import org.latentmpc.ros.msgs.std_msgs.Bool;
 import org.latentmpc.ros.msgs.std_msgs.Float64MultiArray;
 import org.latentmpc.ros.msgs.std_srvs.Trigger;
 import org.latentmpc.ros.msgs.std_srvs.TriggerRequest;
 import org.latentmpc.ros.msgs.std_srvs.TriggerResponse;
-import org.latentmpc.sim.SimWorld;
-import org.latentmpc.sim.WorldOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The controller node over real TCPROS on loopback, against the embedded master: a harness node in
@@ -46,122 +31,34 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ControllerNodeTest {
-  private static final long TIMEOUT_MS = 30_000;
+  private static final long TIMEOUT_MS = SimArmHarness.TIMEOUT_MS;
   private static final double POSITION_TOLERANCE_RAD = 0.01;
-  private static final double[] START = {0, -0.3, 0, -2.0, 0, 1.6, 0.8};
+  private static final double[] START = SimArmHarness.START;
 
-  private final RobotModel arm7 = TestRobots.arm7();
-  private EmbeddedMaster master;
-  private NodeMainExecutor controllerExecutor;
-  private NodeMainExecutor harnessExecutor;
+  private SimArmHarness arm;
+  private RobotModel arm7;
   private ConnectedNode harness;
   private ControllerNode controllerNode;
-  private SimWorld sim;
-  private Thread simThread;
-  private volatile boolean simRunning;
-  private final AtomicReference<double[]> lastEffort = new AtomicReference<>();
-
-  private static NodeMain idle(String name) {
-    return new NodeMain() {
-      @Override
-      public String getDefaultNodeName() {
-        return name;
-      }
-
-      @Override
-      public void onStart(ConnectedNode node) {}
-    };
-  }
 
   private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return condition.getAsBoolean();
+    return SimArmHarness.eventually(condition);
   }
 
   @BeforeEach
   void start() throws Exception {
-    master = EmbeddedMaster.start("127.0.0.1", 0);
-    NodeConfiguration config =
-        NodeConfiguration.builder().masterUri(URI.create(master.uri())).build();
-    controllerExecutor = NodeMainExecutor.newDefault();
-    harnessExecutor = NodeMainExecutor.newDefault();
-    harness = harnessExecutor.execute(idle("harness"), config);
-    Map<?, ?> yaml =
-        new Yaml(new SafeConstructor(new LoaderOptions()))
-            .load(Files.readString(Path.of("..", "sim-configs", "controllers", "arm7_sim.yaml")));
-    harness.getParameterTree().set("/arm_controller", yaml.get("arm_controller"));
-
-    sim = SimWorld.create(arm7, WorldOptions.defaults());
-    sim.setPositions(START);
-    Publisher<JointState> jsPub = harness.newPublisher("/joint_states", JointState.TYPE);
-    harness
-        .newSubscriber("/sim/effort_command", Float64MultiArray.TYPE)
-        .addMessageListener(m -> lastEffort.set(m.getData().clone()));
-    String[] names = arm7.jointNames().toArray(new String[0]);
-    simRunning = true;
-    simThread =
-        new Thread(
-            () -> {
-              long next = System.nanoTime();
-              while (simRunning) {
-                double[] e = lastEffort.get();
-                if (e != null) {
-                  // The brakes stay on until the controller sends its first effort.
-                  sim.setEffortCommand(e);
-                  synchronized (sim) {
-                    sim.step();
-                  }
-                }
-                double[] p = new double[7];
-                double[] v = new double[7];
-                sim.getPositions(p);
-                sim.getVelocities(v);
-                jsPub.publish(new JointState().setName(names).setPosition(p).setVelocity(v));
-                next += 1_000_000L;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                  java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                } else if (wait < -50_000_000L) {
-                  next = System.nanoTime(); // fell far behind (loaded machine): do not burst
-                }
-              }
-            },
-            "test-sim");
-    simThread.setDaemon(true);
-    simThread.start();
-
-    controllerNode = new ControllerNode(arm7);
-    controllerExecutor.execute(controllerNode, config);
-    assertTrue(eventually(() -> lastEffort.get() != null), "controller publishes efforts");
+    arm = new SimArmHarness();
+    arm7 = arm.arm7;
+    harness = arm.harness;
+    controllerNode = arm.controllerNode;
   }
 
   @AfterEach
   void stop() throws Exception {
-    simRunning = false;
-    if (simThread != null) {
-      simThread.join(5000);
-    }
-    controllerExecutor.shutdown();
-    harnessExecutor.shutdown();
-    master.close();
+    arm.close();
   }
 
   private double maxError(double[] target) {
-    double[] p = new double[7];
-    synchronized (sim) {
-      sim.getPositions(p);
-    }
-    double worst = 0;
-    for (int j = 0; j < 7; j++) {
-      worst = Math.max(worst, Math.abs(p[j] - target[j]));
-    }
-    return worst;
+    return arm.maxError(target);
   }
 
   private static Float64MultiArray array(double... v) {
